@@ -1,0 +1,374 @@
+//! The explained assessment: labels, reasons, provenance, flags, missing answers and the trace.
+
+use crate::answers::{DenseAnswers, Value};
+use crate::compile::{Compiled, Cond, QuestionInfo};
+use crate::eval::{Ctx, Evaluation};
+use kader_core::{
+    Advice, AnswerRef, Answers, Assessment, CriterionResult, Date, Flag, FrameworkRef, InterventionInfo, Labeled, Lang,
+    Missing, Outcome, Outcomes, Provenance, ProvenanceKind, ProvenanceRef, QuestionType, RecognitionStatus, RuleRef,
+    SourceRef, TraceStep, Truth,
+};
+use std::collections::BTreeSet;
+
+impl Compiled {
+    /// Assesses one intervention: validated answers in, the full explained assessment out.
+    ///
+    /// `answers` are the keyed answers the dense ones were validated from (they supply the values
+    /// quoted in explanations, text answers included).
+    pub fn assess(
+        &self,
+        intervention: &InterventionInfo,
+        answers: &Answers,
+        dense: &DenseAnswers,
+        on: Date,
+        lang: Lang,
+    ) -> Assessment {
+        let fw = &self.framework;
+        let mut ev = Evaluation::default();
+        self.evaluate_into(dense, on, &mut ev);
+        let year = i64::from(on.year());
+        let ctx = Ctx {
+            c: self,
+            a: dense,
+            year,
+            adjustments: &ev.adjustments,
+        };
+        let because = |refs: &[u16]| -> Vec<AnswerRef> {
+            refs.iter()
+                .map(|&s| {
+                    let q = &self.questions[usize::from(s)];
+                    AnswerRef {
+                        question: q.id.clone(),
+                        value: answers.get(&q.id).cloned(),
+                    }
+                })
+                .collect()
+        };
+        let mut trace = Vec::new();
+
+        // Adjustment reasons.
+        let mut advice = Vec::new();
+        let rule = &fw.decision[ev.rule];
+        for (i, (a, t)) in fw.adjustments.iter().zip(&ev.adjustments).enumerate() {
+            trace.push(TraceStep {
+                rule: format!("adjustment.{}", a.id),
+                when: Some(a.when.clone()),
+                result: *t,
+                decisive: *t == Truth::True && rule.advise,
+                provenance: kind_of(a.provenance.as_ref()),
+            });
+            if *t == Truth::True && rule.advise {
+                advice.push(Advice {
+                    id: a.id.clone(),
+                    label: a.label.get(lang).to_owned(),
+                    text: a.advice.get(lang).to_owned(),
+                    because: because(&self.adjustments[i].refs),
+                    provenance: self.provenance(a.provenance.as_ref()),
+                });
+            }
+        }
+
+        // Criteria.
+        let mut criteria = Vec::new();
+        for (ci, (c, cases)) in fw.criteria.iter().zip(&self.criteria).enumerate() {
+            let (outcome, k) = ev.criteria[ci];
+            for (j, case) in cases.iter().enumerate().take(k + 1) {
+                trace.push(TraceStep {
+                    rule: format!("criterion.{}.case[{j}]", c.id),
+                    when: c.cases[j].when.clone(),
+                    result: eval_cond(&ctx, &case.cond),
+                    decisive: j == k,
+                    provenance: kind_of(c.provenance.as_ref()),
+                });
+            }
+            let case = &c.cases[k];
+            let refs = &cases[k].cond.refs;
+            let explain = if outcome == Outcome::Unknown && case.outcome != Outcome::Unknown {
+                let open: Vec<&str> = refs
+                    .iter()
+                    .map(|&s| &self.questions[usize::from(s)])
+                    .filter(|q| dense.get(self.slot(&q.id).unwrap_or(usize::MAX)).is_none())
+                    .map(|q| q.id.as_str())
+                    .collect();
+                match lang {
+                    Lang::Nl => format!("Nog niet te beoordelen: beantwoord {}.", open.join(", ")),
+                    Lang::En => format!("Cannot be judged yet: answer {}.", open.join(", ")),
+                }
+            } else {
+                case.explain.get(lang).to_owned()
+            };
+            criteria.push(CriterionResult {
+                id: c.id.clone(),
+                label: c.label.get(lang).to_owned(),
+                outcome,
+                explain,
+                rule: format!("criterion.{}.case[{k}]", c.id),
+                because: because(refs),
+                provenance: self.provenance(c.provenance.as_ref()),
+            });
+        }
+
+        // Decision.
+        for (i, d) in self.decision.iter().enumerate().take(ev.rule + 1) {
+            trace.push(TraceStep {
+                rule: format!("decision[{i}]"),
+                when: fw.decision[i].when.clone(),
+                result: eval_cond(&ctx, &d.cond),
+                decisive: i == ev.rule,
+                provenance: kind_of(fw.decision[i].provenance.as_ref()),
+            });
+        }
+        let cd = &self.decision[ev.rule];
+        if !rule.action_cases.is_empty() {
+            for (k, a) in cd.actions.iter().enumerate().take(ev.action_case + 1) {
+                trace.push(TraceStep {
+                    rule: format!("decision[{}].actions[{k}]", ev.rule),
+                    when: rule.action_cases[k].when.clone(),
+                    result: eval_cond(&ctx, &a.cond),
+                    decisive: k == ev.action_case,
+                    provenance: kind_of(rule.provenance.as_ref()),
+                });
+            }
+        }
+        let mut refs: Vec<u16> = cd.cond.refs.clone();
+        refs.extend(&cd.actions[ev.action_case].cond.refs);
+        refs.sort_unstable();
+        refs.dedup();
+        let mut explain = rule.explain.get(lang).to_owned();
+        if let Some(e) = rule.action_cases.get(ev.action_case).and_then(|a| a.explain.as_ref()) {
+            explain.push(' ');
+            explain.push_str(e.get(lang));
+        }
+        let decided_by = RuleRef {
+            rule: if rule.action_cases.is_empty() {
+                format!("decision[{}]", ev.rule)
+            } else {
+                format!("decision[{}].actions[{}]", ev.rule, ev.action_case)
+            },
+            when: rule.when.clone(),
+            explain,
+            because: because(&refs),
+            provenance: self.provenance(rule.provenance.as_ref()),
+        };
+
+        let verdict = &fw.verdicts[ev.verdict];
+        let action = &fw.actions[ev.action];
+        Assessment {
+            framework: FrameworkRef {
+                id: fw.framework.id.clone(),
+                version: fw.framework.version.clone(),
+                status: fw.framework.status,
+                digest: self.digest.clone(),
+            },
+            intervention: intervention.clone(),
+            assessed_on: on,
+            lang,
+            verdict: Labeled {
+                id: verdict.id.clone(),
+                label: verdict.label.get(lang).to_owned(),
+            },
+            action: Labeled {
+                id: action.id.clone(),
+                label: action.label.get(lang).to_owned(),
+            },
+            decided_by,
+            provisional: ev.provisional,
+            criteria,
+            advice,
+            flags: self.flags(dense, lang),
+            recognition: self.recognition(&ctx, lang),
+            missing: self.missing(dense, on, lang),
+            trace,
+        }
+    }
+
+    /// Resolves provenance source ids to citations.
+    fn provenance(&self, p: Option<&Provenance>) -> ProvenanceRef {
+        let Some(p) = p else {
+            return ProvenanceRef {
+                kind: ProvenanceKind::Editorial,
+                sources: Vec::new(),
+            };
+        };
+        ProvenanceRef {
+            kind: p.kind,
+            sources: p
+                .sources
+                .iter()
+                .map(|r| {
+                    let (id, locator) = Provenance::split_ref(r);
+                    SourceRef {
+                        id: id.to_owned(),
+                        locator: locator.map(str::to_owned),
+                        citation: self
+                            .framework
+                            .source(id)
+                            .map(|s| s.citation.clone())
+                            .unwrap_or_default(),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    fn flags(&self, dense: &DenseAnswers, lang: Lang) -> Vec<Flag> {
+        let mut out = Vec::new();
+        for (slot, q) in self.questions.iter().enumerate() {
+            let selected: u64 = match dense.get(slot) {
+                Some(Value::Multi(m)) => m,
+                Some(Value::Choice(c)) => 1u64 << c,
+                _ => continue,
+            };
+            for (i, p) in q.practice_of_choice.iter().enumerate() {
+                let Some(p) = p else { continue };
+                if selected & (1u64 << i) == 0 {
+                    continue;
+                }
+                let practice = &self.framework.practices[*p];
+                out.push(Flag {
+                    practice: practice.id.clone(),
+                    label: practice.label.get(lang).to_owned(),
+                    harm: practice.harm,
+                    advice: practice.advice.get(lang).to_owned(),
+                    question: q.id.clone(),
+                    provenance: self.provenance(practice.provenance.as_ref()),
+                });
+            }
+        }
+        out.sort_by(|a, b| a.harm.cmp(&b.harm).then_with(|| a.practice.cmp(&b.practice)));
+        out
+    }
+
+    fn recognition(&self, ctx: &Ctx<'_>, lang: Lang) -> Option<RecognitionStatus> {
+        let (slot, q) = self
+            .questions
+            .iter()
+            .enumerate()
+            .find(|(_, q)| q.scale.as_ref().is_some_and(|s| s.year_slot.is_some()))?;
+        let scale = q.scale.as_ref()?;
+        let Some(Value::Choice(level)) = ctx.a.get(slot) else {
+            return None;
+        };
+        let fq = &self.framework.questions[slot];
+        let level_def = self
+            .framework
+            .scale(fq.scale.as_deref().unwrap_or_default())?
+            .levels
+            .get(usize::from(level))?;
+        let granted = match scale.year_slot.and_then(|y| ctx.a.get(usize::from(y))) {
+            Some(Value::Int(y)) => Some(y),
+            _ => None,
+        };
+        let valid_until = match (granted, level_def.valid_years) {
+            (Some(g), Some(v)) => Some(g.saturating_add(v)),
+            _ => None,
+        };
+        let slot16 = u16::try_from(slot).ok()?;
+        let expired = match ctx.expired(slot16) {
+            Truth::True => Some(true),
+            Truth::False => Some(false),
+            Truth::Unknown => None,
+        };
+        let effective_rank = ctx.rank(slot16).and_then(|(lo, hi)| (lo == hi).then_some(lo));
+        Some(RecognitionStatus {
+            question: q.id.clone(),
+            level: kader_core::Labeled {
+                id: level_def.id.clone(),
+                label: level_def.label.get(lang).to_owned(),
+            },
+            granted,
+            valid_until,
+            expired,
+            effective_rank,
+        })
+    }
+
+    /// The unanswered questions whose answer could change verdict or action: each is tried with
+    /// the values that can matter (every choice; for multi questions none, each single choice,
+    /// all, and all but one; for numbers the bounds and each constant the rules compare it with,
+    /// and its neighbours), the other unanswered questions left unknown.
+    fn missing(&self, dense: &DenseAnswers, on: Date, lang: Lang) -> Vec<Missing> {
+        let base = self.decide(dense, on);
+        let mut out = Vec::new();
+        let mut trial = dense.clone();
+        for (slot, q) in self.questions.iter().enumerate() {
+            if !q.used || dense.get(slot).is_some() {
+                continue;
+            }
+            let mut outcomes = BTreeSet::new();
+            for v in self.candidates(q, on) {
+                trial.set(slot, Some(v));
+                let d = self.decide(&trial, on);
+                if d != base {
+                    outcomes.insert((d.verdict, d.action));
+                }
+            }
+            trial.set(slot, None);
+            if outcomes.is_empty() {
+                continue;
+            }
+            let fq = &self.framework.questions[slot];
+            out.push(Missing {
+                question: q.id.clone(),
+                label: fq.label.get(lang).to_owned(),
+                changes_verdict: outcomes.iter().any(|(v, _)| *v != base.verdict),
+                changes_action: outcomes.iter().any(|(_, a)| *a != base.action),
+                could_become: outcomes
+                    .into_iter()
+                    .map(|(v, a)| Outcomes {
+                        verdict: self.framework.verdicts[v].id.clone(),
+                        action: self.framework.actions[a].id.clone(),
+                    })
+                    .collect(),
+            });
+        }
+        out
+    }
+
+    fn candidates(&self, q: &QuestionInfo, on: Date) -> Vec<Value> {
+        let n = q.choices.len().min(64);
+        match q.kind {
+            QuestionType::Bool => vec![Value::Bool(true), Value::Bool(false)],
+            QuestionType::Choice => (0..n).filter_map(|i| u8::try_from(i).ok()).map(Value::Choice).collect(),
+            QuestionType::Multi => {
+                let all: u64 = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
+                let mut v = vec![Value::Multi(0), Value::Multi(all)];
+                for i in 0..n {
+                    v.push(Value::Multi(1u64 << i));
+                    v.push(Value::Multi(all & !(1u64 << i)));
+                }
+                v
+            }
+            QuestionType::Int => {
+                let mut points = vec![q.min, q.max];
+                for p in &q.pivots {
+                    points.extend([p.saturating_sub(1), *p, p.saturating_add(1)]);
+                }
+                // A year a scale level was granted in: just valid and just expired, per level.
+                let year = i64::from(on.year());
+                for other in &self.questions {
+                    if let Some(s) = &other.scale {
+                        if s.year_slot.map(usize::from) == self.slot(&q.id) {
+                            for v in s.valid_years.iter().flatten() {
+                                points.extend([year - v, year - v - 1]);
+                            }
+                        }
+                    }
+                }
+                points.retain(|p| *p >= q.min && *p <= q.max);
+                points.sort_unstable();
+                points.dedup();
+                points.into_iter().map(Value::Int).collect()
+            }
+            QuestionType::Text => Vec::new(),
+        }
+    }
+}
+
+fn eval_cond(ctx: &Ctx<'_>, c: &Cond) -> Truth {
+    c.node.as_ref().map_or(Truth::True, |n| ctx.eval(n))
+}
+
+fn kind_of(p: Option<&Provenance>) -> ProvenanceKind {
+    p.map_or(ProvenanceKind::Editorial, |p| p.kind)
+}
