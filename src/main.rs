@@ -1,1 +1,203 @@
-fn main(){}
+//! `kader`: assess youth crime-prevention interventions against the Dutch national quality
+//! framework (kwaliteitskader 2024), from the command line.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::process::ExitCode;
+
+mod cli;
+mod scan;
+
+/// Exit code: the input has problems (validation errors, framework diagnostics).
+pub(crate) const EXIT_PROBLEMS: u8 = 1;
+/// Exit code: usage error.
+pub(crate) const EXIT_USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kader",
+    version,
+    about = "Beoordeel interventies tegen het Landelijk kwaliteitskader effectieve jeugdinterventies / Assess interventions against the Dutch national quality framework",
+    long_about = None
+)]
+struct Cli {
+    /// Language of the output: nl (default) or en.
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Nl)]
+    lang: LangArg,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum LangArg {
+    Nl,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FormatArg {
+    Text,
+    Json,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Assess intervention files (TOML or JSON) and print the explained assessment.
+    Assess {
+        /// Intervention files.
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+        /// Framework as ID@VERSION, or a folder with a draft version (default: the file's own,
+        /// else the latest released version).
+        #[arg(long)]
+        framework: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        /// Assessment date YYYY-MM-DD (default: today); recognition validity is judged on it.
+        #[arg(long)]
+        on: Option<String>,
+    },
+    /// Review a whole portfolio of interventions: counts, what to stop/adjust/research, domain coverage.
+    Portfolio {
+        /// Folders (every *.toml and *.json in them) and/or files.
+        #[arg(required = true)]
+        inputs: Vec<std::path::PathBuf>,
+        /// Framework as ID@VERSION or a draft folder.
+        #[arg(long)]
+        framework: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        /// Assessment date YYYY-MM-DD (default: today).
+        #[arg(long)]
+        on: Option<String>,
+    },
+    /// Impact of a framework revision: which interventions change verdict or action, and why.
+    Reassess {
+        /// The framework version the interventions were assessed with (ID@VERSION or a folder).
+        #[arg(long)]
+        from: String,
+        /// The revised version (ID@VERSION or a folder).
+        #[arg(long)]
+        to: String,
+        /// Folders and/or intervention files.
+        #[arg(required = true)]
+        inputs: Vec<std::path::PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        /// Assessment date YYYY-MM-DD (default: today).
+        #[arg(long)]
+        on: Option<String>,
+    },
+    /// Interactive scan: answer the questions one by one; answers are saved after every answer.
+    Scan {
+        /// Where to save the answers (default: scan-<date>.toml).
+        #[arg(long, short)]
+        output: Option<std::path::PathBuf>,
+        /// Continue an interrupted scan from its answers file.
+        #[arg(long, conflicts_with = "output")]
+        resume: Option<std::path::PathBuf>,
+        /// Framework as ID@VERSION or a draft folder.
+        #[arg(long)]
+        framework: Option<String>,
+        /// Ask every question, also those that can no longer change the outcome.
+        #[arg(long)]
+        all: bool,
+        /// Assessment date YYYY-MM-DD (default: today).
+        #[arg(long)]
+        on: Option<String>,
+    },
+    /// Work with framework versions: list, show, check, diff, schema.
+    #[command(subcommand)]
+    Framework(FrameworkCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum FrameworkCommand {
+    /// List the framework versions built in.
+    List,
+    /// Show a version's content: domains, questions, criteria, decision.
+    Show {
+        /// ID@VERSION, ID (latest released) or a folder.
+        framework: String,
+        /// Output format (text, markdown or json).
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
+    /// Check a framework version (a folder on disk, or ID@VERSION): every problem as file:line:column.
+    Check {
+        /// Folder with the version's *.toml files, or ID@VERSION.
+        path: String,
+    },
+    /// Compare two versions structurally, marking changes that break stored answers.
+    Diff {
+        /// The old version (ID@VERSION or a folder).
+        a: String,
+        /// The new version (ID@VERSION or a folder).
+        b: String,
+        /// Output format (text, markdown or json).
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
+    /// Print a JSON Schema (framework-file, intervention, assessment), or write them all.
+    Schema {
+        /// Which schema; all names are listed when absent.
+        name: Option<String>,
+        /// Write every schema into this folder.
+        #[arg(long)]
+        write: Option<std::path::PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang {
+        LangArg::Nl => kader_core::Lang::Nl,
+        LangArg::En => kader_core::Lang::En,
+    };
+    let result = match cli.command {
+        Command::Assess {
+            files,
+            framework,
+            format,
+            on,
+        } => cli::assess(&files, framework.as_deref(), format, on.as_deref(), lang),
+        Command::Portfolio {
+            inputs,
+            framework,
+            format,
+            on,
+        } => cli::portfolio(&inputs, framework.as_deref(), format, on.as_deref(), lang),
+        Command::Reassess {
+            from,
+            to,
+            inputs,
+            format,
+            on,
+        } => cli::reassess(&from, &to, &inputs, format, on.as_deref(), lang),
+        Command::Scan {
+            output,
+            resume,
+            framework,
+            all,
+            on,
+        } => scan::scan(output, resume, framework.as_deref(), all, on.as_deref(), lang),
+        Command::Framework(f) => match f {
+            FrameworkCommand::List => cli::framework_list(lang),
+            FrameworkCommand::Show { framework, format } => cli::framework_show(&framework, format, lang),
+            FrameworkCommand::Check { path } => cli::framework_check(&path, lang),
+            FrameworkCommand::Diff { a, b, format } => cli::framework_diff(&a, &b, format, lang),
+            FrameworkCommand::Schema { name, write } => cli::framework_schema(name.as_deref(), write.as_deref(), lang),
+        },
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("kader: {e}");
+            ExitCode::from(e.code())
+        }
+    }
+}

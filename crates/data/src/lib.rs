@@ -19,6 +19,7 @@
 
 mod diagnostics;
 mod digest;
+pub mod diff;
 pub mod intervention;
 mod locate;
 pub mod schema;

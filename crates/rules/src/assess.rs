@@ -372,3 +372,22 @@ fn eval_cond(ctx: &Ctx<'_>, c: &Cond) -> Truth {
 fn kind_of(p: Option<&Provenance>) -> ProvenanceKind {
     p.map_or(ProvenanceKind::Editorial, |p| p.kind)
 }
+
+impl Compiled {
+    /// Whether some answer to the question in `slot` (now unanswered) could still change verdict
+    /// or action, given the other answers; questions no rule reads never can.
+    pub fn could_change(&self, dense: &DenseAnswers, slot: usize, on: Date) -> bool {
+        let Some(q) = self.questions.get(slot) else {
+            return false;
+        };
+        if !q.used {
+            return false;
+        }
+        let base = self.decide(dense, on);
+        let mut trial = dense.clone();
+        self.candidates(q, on).into_iter().any(|v| {
+            trial.set(slot, Some(v));
+            self.decide(&trial, on) != base
+        })
+    }
+}

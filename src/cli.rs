@@ -1,0 +1,599 @@
+//! The subcommands.
+
+use crate::{EXIT_PROBLEMS, EXIT_USAGE, FormatArg};
+use kader_core::{Assessment, Date, InterventionFile, Lang};
+use kader_data::{FileDiagnostic, Loaded};
+use kader_rules::{Compiled, Severity};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// A failure of a subcommand: the message (already in the user's language) and the exit code.
+#[derive(Debug)]
+pub(crate) struct CliError {
+    message: String,
+    code: u8,
+}
+
+impl CliError {
+    pub(crate) fn usage(message: String) -> CliError {
+        CliError { message, code: EXIT_USAGE }
+    }
+    pub(crate) fn problems(message: String) -> CliError {
+        CliError {
+            message,
+            code: EXIT_PROBLEMS,
+        }
+    }
+    pub(crate) fn code(&self) -> u8 {
+        self.code
+    }
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+pub(crate) type CliResult = Result<u8, CliError>;
+
+fn print_diagnostics(d: &[FileDiagnostic]) {
+    let mut err = std::io::stderr().lock();
+    for x in d {
+        let _ = writeln!(err, "{x}");
+    }
+}
+
+/// Today in UTC, from the system clock.
+pub(crate) fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0);
+    Date::from_days_since_epoch(i64::try_from(days).unwrap_or(0)).unwrap_or(Date::UNIX_EPOCH)
+}
+
+pub(crate) fn parse_on(on: Option<&str>, lang: Lang) -> Result<Date, CliError> {
+    match on {
+        None => Ok(today()),
+        Some(s) => s.parse().map_err(|_| {
+            CliError::usage(match lang {
+                Lang::Nl => format!("--on: verwacht een datum als JJJJ-MM-DD, gevonden `{s}`"),
+                Lang::En => format!("--on: expected a date as YYYY-MM-DD, found `{s}`"),
+            })
+        }),
+    }
+}
+
+/// Loads a framework: a folder on disk (a draft), `id@version`, or `id` (latest released).
+pub(crate) fn load_framework(spec: &str, lang: Lang) -> Result<Loaded, CliError> {
+    let result = if Path::new(spec).is_dir() {
+        kader_data::load_dir(spec)
+    } else {
+        kader_data::get_key(spec)
+    };
+    result.map_err(|e| match e {
+        kader_data::LoadError::NotFound { .. } => CliError::usage(e.to_string()),
+        other => {
+            let head = lang.pick("het kader kan niet worden geladen", "the framework cannot be loaded");
+            CliError::problems(format!("{head}: {other}"))
+        }
+    })
+}
+
+/// Framework cache keyed by spec, so a portfolio compiles each version once.
+#[derive(Default)]
+pub(crate) struct Frameworks {
+    loaded: Vec<(String, Loaded, Compiled)>,
+}
+
+impl Frameworks {
+    pub(crate) fn get(&mut self, spec: &str, lang: Lang) -> Result<(&Loaded, &Compiled), CliError> {
+        if let Some(i) = self.loaded.iter().position(|(s, _, _)| s == spec) {
+            let (_, l, c) = &self.loaded[i];
+            return Ok((l, c));
+        }
+        let loaded = load_framework(spec, lang)?;
+        let compiled = loaded.compile().map_err(|e| CliError::problems(e.to_string()))?;
+        self.loaded.push((spec.to_owned(), loaded, compiled));
+        let (_, l, c) = &self.loaded[self.loaded.len() - 1];
+        Ok((l, c))
+    }
+}
+
+/// One intervention read from disk, validated.
+pub(crate) struct Input {
+    pub(crate) path: String,
+    pub(crate) file: InterventionFile,
+}
+
+pub(crate) fn read_input(path: &Path, lang: Lang) -> Result<Input, Vec<FileDiagnostic>> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        vec![FileDiagnostic {
+            file: name.clone(),
+            line: 1,
+            column: 1,
+            key: String::new(),
+            severity: Severity::Error,
+            message: match lang {
+                Lang::Nl => format!("kan het bestand niet lezen: {e}"),
+                Lang::En => format!("cannot read the file: {e}"),
+            },
+        }]
+    })?;
+    let file = kader_data::intervention::parse(&name, &text)?;
+    Ok(Input { path: name, file })
+}
+
+/// Validates and assesses one input. The framework is `explicit` if given, else the file's own,
+/// else the latest released version.
+pub(crate) fn assess_input(
+    input: &Input,
+    explicit: Option<&str>,
+    frameworks: &mut Frameworks,
+    on: Date,
+    lang: Lang,
+) -> Result<Assessment, AssessFailure> {
+    let default = kader_data::default_key();
+    let spec = explicit.or(input.file.framework.as_deref()).unwrap_or(&default).to_owned();
+    let (_, compiled) = frameworks.get(&spec, lang).map_err(AssessFailure::Fatal)?;
+    let dense = compiled.validate(&input.file.answers).map_err(|errors| {
+        let text = std::fs::read_to_string(&input.path).unwrap_or_default();
+        AssessFailure::Invalid(kader_data::intervention::answer_diagnostics(&input.path, &text, &errors, lang))
+    })?;
+    Ok(compiled.assess(&input.file.intervention, &input.file.answers, &dense, on, lang))
+}
+
+pub(crate) enum AssessFailure {
+    Fatal(CliError),
+    Invalid(Vec<FileDiagnostic>),
+}
+
+fn color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+pub(crate) fn render(a: &Assessment, format: FormatArg) -> String {
+    match format {
+        FormatArg::Text => kader_report::text(a, color()),
+        FormatArg::Json => {
+            let mut s = serde_json::to_string_pretty(a).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        FormatArg::Markdown => kader_report::markdown(a),
+        FormatArg::Html => kader_report::html(a),
+    }
+}
+
+pub(crate) fn assess(files: &[PathBuf], framework: Option<&str>, format: FormatArg, on: Option<&str>, lang: Lang) -> CliResult {
+    let on = parse_on(on, lang)?;
+    let mut frameworks = Frameworks::default();
+    let mut out = std::io::stdout().lock();
+    let mut problems = false;
+    let mut assessments = Vec::new();
+    for (i, path) in files.iter().enumerate() {
+        let input = match read_input(path, lang) {
+            Ok(i) => i,
+            Err(d) => {
+                print_diagnostics(&d);
+                problems = true;
+                continue;
+            }
+        };
+        match assess_input(&input, framework, &mut frameworks, on, lang) {
+            Ok(a) => {
+                if format == FormatArg::Json {
+                    assessments.push(a);
+                } else {
+                    if i > 0 {
+                        let _ = writeln!(out, "{}", if format == FormatArg::Text { "\n" } else { "\n---\n" });
+                    }
+                    let _ = write!(out, "{}", render(&a, format));
+                }
+            }
+            Err(AssessFailure::Fatal(e)) => return Err(e),
+            Err(AssessFailure::Invalid(d)) => {
+                print_diagnostics(&d);
+                problems = true;
+            }
+        }
+    }
+    if format == FormatArg::Json {
+        // One file: the assessment object; several: an array.
+        let text = if files.len() == 1 && assessments.len() == 1 {
+            serde_json::to_string_pretty(&assessments[0])
+        } else {
+            serde_json::to_string_pretty(&assessments)
+        };
+        let _ = writeln!(out, "{}", text.unwrap_or_default());
+    }
+    Ok(if problems { EXIT_PROBLEMS } else { 0 })
+}
+
+pub(crate) fn framework_list(lang: Lang) -> CliResult {
+    let mut out = std::io::stdout().lock();
+    let default = kader_data::default_key();
+    for v in kader_data::versions() {
+        let key = format!("{}@{}", v.id, v.version);
+        let status = if v.released {
+            lang.pick("vrijgegeven", "released")
+        } else {
+            lang.pick("concept", "draft")
+        };
+        let digest = kader_data::lock().digest_of(&v.id, &v.version).map(str::to_owned).unwrap_or_default();
+        let mark = if key == default { lang.pick("  (standaard)", "  (default)") } else { "" };
+        let _ = writeln!(out, "{key}\t{status}\t{digest}{mark}");
+    }
+    Ok(0)
+}
+
+pub(crate) fn framework_check(path: &str, lang: Lang) -> CliResult {
+    let result = if Path::new(path).is_dir() {
+        kader_data::load_dir(path)
+    } else {
+        kader_data::get_key(path)
+    };
+    match result {
+        Ok(loaded) => {
+            print_diagnostics(&loaded.warnings);
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(
+                out,
+                "{} {}: {} ({})",
+                loaded.key(),
+                loaded.digest,
+                lang.pick("in orde", "ok"),
+                match (loaded.warnings.len(), lang) {
+                    (0, Lang::Nl) => "geen meldingen".to_owned(),
+                    (0, Lang::En) => "no diagnostics".to_owned(),
+                    (n, Lang::Nl) => format!("{n} waarschuwing(en)"),
+                    (n, Lang::En) => format!("{n} warning(s)"),
+                }
+            );
+            Ok(if loaded.warnings.is_empty() { 0 } else { EXIT_PROBLEMS })
+        }
+        Err(kader_data::LoadError::Invalid(d)) => {
+            print_diagnostics(&d);
+            let errors = d.iter().filter(|x| x.severity == Severity::Error).count();
+            Err(CliError::problems(match lang {
+                Lang::Nl => format!("{path}: {errors} fout(en), {} melding(en) in totaal", d.len()),
+                Lang::En => format!("{path}: {errors} error(s), {} diagnostic(s) in all", d.len()),
+            }))
+        }
+        Err(e @ kader_data::LoadError::NotFound { .. }) => Err(CliError::usage(e.to_string())),
+        Err(e) => Err(CliError::problems(e.to_string())),
+    }
+}
+
+pub(crate) fn framework_schema(name: Option<&str>, write: Option<&Path>, lang: Lang) -> CliResult {
+    let schemas = kader_data::schema::schemas();
+    if let Some(dir) = write {
+        std::fs::create_dir_all(dir).map_err(|e| CliError::problems(format!("{}: {e}", dir.display())))?;
+        for (n, text) in &schemas {
+            let p = dir.join(n);
+            std::fs::write(&p, text).map_err(|e| CliError::problems(format!("{}: {e}", p.display())))?;
+            println!("{}", p.display());
+        }
+        return Ok(0);
+    }
+    let names: Vec<&str> = schemas.iter().map(|(n, _)| n.trim_end_matches(".schema.json")).collect();
+    match name {
+        None => {
+            for n in names {
+                println!("{n}");
+            }
+            Ok(0)
+        }
+        Some(want) => match schemas.iter().find(|(n, _)| n.trim_end_matches(".schema.json") == want || *n == want) {
+            Some((_, text)) => {
+                print!("{text}");
+                Ok(0)
+            }
+            None => Err(CliError::usage(format!(
+                "{} `{want}`; {}: {}",
+                lang.pick("onbekend schema", "unknown schema"),
+                lang.pick("beschikbaar", "available"),
+                names.join(", ")
+            ))),
+        },
+    }
+}
+
+pub(crate) fn framework_show(spec: &str, format: FormatArg, lang: Lang) -> CliResult {
+    let loaded = load_framework(spec, lang)?;
+    let fw = &loaded.framework;
+    let mut out = std::io::stdout().lock();
+    if format == FormatArg::Json {
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(fw).unwrap_or_default());
+        return Ok(0);
+    }
+    let md = format == FormatArg::Markdown;
+    let h = |level: usize, s: &str| if md { format!("{} {s}\n", "#".repeat(level)) } else { format!("{}\n{}\n", s, if level == 1 { "=" } else { "-" }.repeat(s.chars().count())) };
+    let _ = writeln!(out, "{}", h(1, fw.framework.title.get(lang)));
+    let _ = writeln!(out, "{} · {} · {}\n", loaded.key(), fw.framework.published, loaded.digest);
+    if let Some(n) = &fw.framework.encoding_note {
+        let _ = writeln!(out, "{}\n", n.get(lang));
+    }
+    let _ = writeln!(out, "{}", h(2, lang.pick("Risicodomeinen", "Risk domains")));
+    for d in &fw.domains {
+        let _ = writeln!(out, "- {} ({})", d.label.get(lang), d.id);
+    }
+    let _ = writeln!(out, "\n{}", h(2, lang.pick("Vragen", "Questions")));
+    for q in &fw.questions {
+        let choices: Vec<&str> = fw.choices_of(q).iter().map(|c| c.id).collect();
+        let ty = match (q.kind, q.min, q.max) {
+            (kader_core::QuestionType::Int, lo, hi) => format!(
+                "int {}..={}",
+                lo.map(|v| v.to_string()).unwrap_or_default(),
+                hi.map(|v| v.to_string()).unwrap_or_default()
+            ),
+            (k, _, _) if choices.is_empty() => k.id().to_owned(),
+            (k, _, _) => format!("{}: {}", k.id(), choices.join(", ")),
+        };
+        let _ = writeln!(out, "- {} ({}; {ty})", q.label.get(lang), q.id);
+    }
+    let _ = writeln!(out, "\n{}", h(2, lang.pick("Criteria", "Criteria")));
+    for c in &fw.criteria {
+        let _ = writeln!(out, "- {} ({})", c.label.get(lang), c.id);
+        for case in &c.cases {
+            let _ = writeln!(out, "  - {}: {}", case.outcome.id(), case.when.as_deref().unwrap_or(lang.pick("anders", "otherwise")));
+        }
+    }
+    let _ = writeln!(out, "\n{}", h(2, lang.pick("Beslissing (eerste passende regel)", "Decision (first matching rule)")));
+    for (i, d) in fw.decision.iter().enumerate() {
+        let action = match (&d.action, d.action_cases.is_empty()) {
+            (Some(a), _) => a.clone(),
+            (None, _) => d
+                .action_cases
+                .iter()
+                .map(|c| match &c.when {
+                    Some(w) => format!("{} {} {w}", c.action, lang.pick("als", "if")),
+                    None => c.action.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(lang.pick("; anders ", "; otherwise ")),
+        };
+        let _ = writeln!(
+            out,
+            "{}. {} / {}: {}",
+            i + 1,
+            d.verdict,
+            action,
+            d.when.as_deref().unwrap_or(lang.pick("alle overige gevallen", "all other cases"))
+        );
+    }
+    let _ = writeln!(out, "\n{}", h(2, lang.pick("Bijstelredenen", "Adjustment reasons")));
+    for a in &fw.adjustments {
+        let _ = writeln!(out, "- {} ({}): {}", a.label.get(lang), a.id, a.when);
+    }
+    Ok(0)
+}
+
+/// Every intervention file in the inputs: files as given, folders' *.toml and *.json files.
+pub(crate) fn collect_inputs(inputs: &[PathBuf], lang: Lang) -> Result<Vec<PathBuf>, CliError> {
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.is_dir() {
+            let rd = std::fs::read_dir(p).map_err(|e| CliError::usage(format!("{}: {e}", p.display())))?;
+            let mut files: Vec<PathBuf> = rd
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "toml" || x == "json"))
+                .collect();
+            files.sort();
+            out.extend(files);
+        } else if p.exists() {
+            out.push(p.clone());
+        } else {
+            return Err(CliError::usage(format!("{}: {}", p.display(), lang.pick("bestaat niet", "does not exist"))));
+        }
+    }
+    if out.is_empty() {
+        return Err(CliError::usage(lang.pick("geen interventiebestanden gevonden", "no intervention files found").to_owned()));
+    }
+    Ok(out)
+}
+
+pub(crate) fn portfolio(inputs: &[PathBuf], framework: Option<&str>, format: FormatArg, on: Option<&str>, lang: Lang) -> CliResult {
+    let on = parse_on(on, lang)?;
+    let files = collect_inputs(inputs, lang)?;
+    let mut frameworks = Frameworks::default();
+    let mut entries = Vec::new();
+    let mut problems = false;
+    for path in &files {
+        let input = match read_input(path, lang) {
+            Ok(i) => i,
+            Err(d) => {
+                print_diagnostics(&d);
+                problems = true;
+                continue;
+            }
+        };
+        match assess_input(&input, framework, &mut frameworks, on, lang) {
+            Ok(a) => {
+                let domains = match input.file.answers.get("risk-domains") {
+                    Some(kader_core::AnswerValue::List(v)) => v.clone(),
+                    _ => Vec::new(),
+                };
+                entries.push(kader_report::portfolio::Entry {
+                    file: input.path.clone(),
+                    assessment: a,
+                    domains,
+                });
+            }
+            Err(AssessFailure::Fatal(e)) => return Err(e),
+            Err(AssessFailure::Invalid(d)) => {
+                print_diagnostics(&d);
+                problems = true;
+            }
+        }
+    }
+    let spec = framework.map(str::to_owned).unwrap_or_else(kader_data::default_key);
+    let (loaded, _) = frameworks.get(&spec, lang)?;
+    let fw = &loaded.framework;
+    let pairs = |v: Vec<(&String, &kader_core::Text)>| -> Vec<(String, String)> {
+        v.into_iter().map(|(id, t)| (id.clone(), t.get(lang).to_owned())).collect()
+    };
+    let p = kader_report::portfolio::Portfolio::build(
+        &entries,
+        &pairs(fw.verdicts.iter().map(|v| (&v.id, &v.label)).collect()),
+        &pairs(fw.actions.iter().map(|v| (&v.id, &v.label)).collect()),
+        &pairs(fw.domains.iter().map(|v| (&v.id, &v.label)).collect()),
+        lang,
+    );
+    let out = match format {
+        FormatArg::Text => p.text(),
+        FormatArg::Markdown => p.markdown(),
+        FormatArg::Html => p.html(),
+        FormatArg::Json => serde_json::to_string_pretty(&p).unwrap_or_default() + "\n",
+    };
+    print!("{out}");
+    Ok(if problems { EXIT_PROBLEMS } else { 0 })
+}
+
+pub(crate) fn framework_diff(a: &str, b: &str, format: FormatArg, lang: Lang) -> CliResult {
+    let fa = load_framework(a, lang)?;
+    let fb = load_framework(b, lang)?;
+    let changes = kader_data::diff::diff(&fa.framework, &fb.framework);
+    let mut out = std::io::stdout().lock();
+    match format {
+        FormatArg::Json => {
+            let _ = writeln!(out, "{}", serde_json::to_string_pretty(&changes).unwrap_or_default());
+        }
+        _ => {
+            let _ = writeln!(out, "{} → {}", fa.key(), fb.key());
+            if changes.is_empty() {
+                let _ = writeln!(out, "{}", lang.pick("geen verschillen", "no differences"));
+            }
+            for c in &changes {
+                let mut marks = Vec::new();
+                if c.breaking {
+                    marks.push(lang.pick("BREKEND voor opgeslagen antwoorden", "BREAKING for stored answers"));
+                }
+                if c.affects_outcomes {
+                    marks.push(lang.pick("kan uitkomsten veranderen", "can change outcomes"));
+                }
+                let marks = if marks.is_empty() { String::new() } else { format!(" [{}]", marks.join("; ")) };
+                let bullet = if format == FormatArg::Markdown { "- " } else { "  " };
+                let _ = writeln!(out, "{bullet}{} `{}`: {}{marks}", c.area, c.id, c.what);
+            }
+        }
+    }
+    Ok(0)
+}
+
+pub(crate) fn reassess(from: &str, to: &str, inputs: &[PathBuf], format: FormatArg, on: Option<&str>, lang: Lang) -> CliResult {
+    #[derive(serde::Serialize)]
+    struct Row {
+        file: String,
+        name: String,
+        from: (String, String),
+        to: Option<(String, String)>,
+        changed: bool,
+        cause: String,
+    }
+    let on = parse_on(on, lang)?;
+    let files = collect_inputs(inputs, lang)?;
+    let mut frameworks = Frameworks::default();
+    let (la, _) = frameworks.get(from, lang)?;
+    let fa = la.framework.clone();
+    let (lb, _) = frameworks.get(to, lang)?;
+    let fb = lb.framework.clone();
+    let changes = kader_data::diff::diff(&fa, &fb);
+    let mut rows = Vec::new();
+    let mut problems = false;
+    for path in &files {
+        let input = match read_input(path, lang) {
+            Ok(i) => i,
+            Err(d) => {
+                print_diagnostics(&d);
+                problems = true;
+                continue;
+            }
+        };
+        let a = match assess_input(&input, Some(from), &mut frameworks, on, lang) {
+            Ok(a) => a,
+            Err(AssessFailure::Fatal(e)) => return Err(e),
+            Err(AssessFailure::Invalid(d)) => {
+                print_diagnostics(&d);
+                problems = true;
+                continue;
+            }
+        };
+        let b = match assess_input(&input, Some(to), &mut frameworks, on, lang) {
+            Ok(b) => Some(b),
+            Err(AssessFailure::Fatal(e)) => return Err(e),
+            Err(AssessFailure::Invalid(d)) => {
+                let msgs: Vec<String> = d.iter().map(|x| x.message.clone()).collect();
+                rows.push(Row {
+                    file: input.path.clone(),
+                    name: input.file.intervention.name.clone(),
+                    from: (a.verdict.id.clone(), a.action.id.clone()),
+                    to: None,
+                    changed: true,
+                    cause: format!("{}: {}", lang.pick("antwoorden niet meer geldig", "answers no longer valid"), msgs.join("; ")),
+                });
+                continue;
+            }
+        };
+        let Some(b) = b else { continue };
+        let changed = a.verdict.id != b.verdict.id || a.action.id != b.action.id;
+        let cause = if !changed {
+            String::new()
+        } else {
+            // The rules that decided in either version, and what changed in them.
+            let mut causes = Vec::new();
+            for rule in [&a.decided_by.rule, &b.decided_by.rule] {
+                let base = rule.split('.').next().unwrap_or(rule);
+                for c in changes.iter().filter(|c| c.area == "decision" && c.id == base) {
+                    causes.push(format!("{} {}", c.id, c.what));
+                }
+            }
+            for adv in a.advice.iter().chain(&b.advice) {
+                for c in changes.iter().filter(|c| c.area == "adjustment" && c.id == adv.id) {
+                    causes.push(format!("adjustment {} {}", c.id, c.what));
+                }
+            }
+            for c in changes.iter().filter(|c| matches!(c.area.as_str(), "practice" | "scale") && c.affects_outcomes) {
+                causes.push(format!("{} {} {}", c.area, c.id, c.what));
+            }
+            causes.dedup();
+            if causes.is_empty() {
+                format!("{} {} → {}", lang.pick("beslist door", "decided by"), a.decided_by.rule, b.decided_by.rule)
+            } else {
+                causes.join("; ")
+            }
+        };
+        rows.push(Row {
+            file: input.path.clone(),
+            name: input.file.intervention.name.clone(),
+            from: (a.verdict.id.clone(), a.action.id.clone()),
+            to: Some((b.verdict.id.clone(), b.action.id.clone())),
+            changed,
+            cause,
+        });
+    }
+    let mut out = std::io::stdout().lock();
+    if format == FormatArg::Json {
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
+    } else {
+        let n = rows.iter().filter(|r| r.changed).count();
+        let _ = writeln!(
+            out,
+            "{} → {}: {n} {} {}",
+            fa.key(),
+            fb.key(),
+            lang.pick("van de", "of"),
+            rows.len()
+        );
+        let _ = writeln!(out, "{}", lang.pick("interventies krijgen een ander oordeel of een andere actie", "interventions change verdict or action"));
+        for r in rows.iter().filter(|r| r.changed) {
+            let to = r.to.as_ref().map_or_else(|| lang.pick("ongeldig", "invalid").to_owned(), |(v, a)| format!("{v}/{a}"));
+            let bullet = if format == FormatArg::Markdown { "- " } else { "  " };
+            let _ = writeln!(out, "{bullet}{} ({}): {}/{} → {to} — {}", r.name, r.file, r.from.0, r.from.1, r.cause);
+        }
+    }
+    Ok(if problems { EXIT_PROBLEMS } else { 0 })
+}
