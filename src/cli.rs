@@ -556,7 +556,13 @@ pub(crate) fn reassess(from: &str, to: &str, inputs: &[PathBuf], format: FormatA
                     causes.push(format!("adjustment {} {}", c.id, c.what));
                 }
             }
-            for c in changes.iter().filter(|c| matches!(c.area.as_str(), "practice" | "scale") && c.affects_outcomes) {
+            // Practices the intervention uses, and the scale when it has a recognition.
+            let uses = |c: &kader_data::diff::Change| match c.area.as_str() {
+                "practice" => a.flags.iter().chain(&b.flags).any(|f| f.practice == c.id),
+                "scale" => a.recognition.is_some() || b.recognition.is_some(),
+                _ => false,
+            };
+            for c in changes.iter().filter(|c| c.affects_outcomes && uses(c)) {
                 causes.push(format!("{} {} {}", c.area, c.id, c.what));
             }
             causes.dedup();
@@ -582,13 +588,14 @@ pub(crate) fn reassess(from: &str, to: &str, inputs: &[PathBuf], format: FormatA
         let n = rows.iter().filter(|r| r.changed).count();
         let _ = writeln!(
             out,
-            "{} → {}: {n} {} {}",
+            "{} → {}: {}",
             fa.key(),
             fb.key(),
-            lang.pick("van de", "of"),
-            rows.len()
+            match lang {
+                Lang::Nl => format!("{n} van de {} interventies krijgen een ander oordeel of een andere actie", rows.len()),
+                Lang::En => format!("{n} of {} interventions change verdict or action", rows.len()),
+            }
         );
-        let _ = writeln!(out, "{}", lang.pick("interventies krijgen een ander oordeel of een andere actie", "interventions change verdict or action"));
         for r in rows.iter().filter(|r| r.changed) {
             let to = r.to.as_ref().map_or_else(|| lang.pick("ongeldig", "invalid").to_owned(), |(v, a)| format!("{v}/{a}"));
             let bullet = if format == FormatArg::Markdown { "- " } else { "  " };

@@ -199,7 +199,7 @@ fn question_changes(fa: &Framework, fb: &Framework, a: &Question, b: &Question, 
         out.push(ch(
             "question",
             id,
-            format!("bounds {:?}..={:?} → {:?}..={:?}", a.min, a.max, b.min, b.max),
+            format!("bounds {} → {}", bounds(a), bounds(b)),
             narrowed,
             true,
         ));
@@ -215,4 +215,9 @@ fn question_changes(fa: &Framework, fb: &Framework, a: &Question, b: &Question, 
     if !text_eq(&a.label, &b.label) || a.help != b.help {
         out.push(ch("question", id, "wording changed".into(), false, false));
     }
+}
+
+fn bounds(q: &Question) -> String {
+    let f = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    format!("{}..={}", f(q.min), f(q.max))
 }

@@ -97,7 +97,11 @@ pub fn text(a: &Assessment, color: bool) -> String {
         a.assessed_on
     );
     let _ = writeln!(s);
-    let w = 9;
+    let w = ["verdict", "action", "why", "recognition"]
+        .iter()
+        .map(|k| t(lang, k).chars().count() + 2)
+        .max()
+        .unwrap_or(9);
     let _ = writeln!(s, "{}{}", pad(&format!("{}:", t(lang, "verdict")), w), paint(&a.verdict.label, verdict_color(&a.verdict.id), color));
     let _ = writeln!(s, "{}{}", pad(&format!("{}:", t(lang, "action")), w), paint(&a.action.label, "1", color));
     let _ = writeln!(s, "{}{}", pad(&format!("{}:", t(lang, "why")), w), a.decided_by.explain);

@@ -123,12 +123,25 @@ impl Portfolio {
             .filter(|e| URGENCY.contains(&e.assessment.action.id.as_str()))
             .map(|e| {
                 let a = &e.assessment;
-                let reason = if a.action.id == "adjust" {
-                    a.advice.iter().map(|x| x.label.clone()).collect::<Vec<_>>().join("; ")
-                } else if let Some(f) = a.flags.first() {
-                    format!("{}: {}", f.label, a.decided_by.explain)
+                // A short main reason: what triggered the rule, not the whole explanation.
+                let first_sentence = a
+                    .decided_by
+                    .explain
+                    .split_inclusive(". ")
+                    .next()
+                    .unwrap_or(&a.decided_by.explain)
+                    .trim()
+                    .to_owned();
+                let flags: Vec<String> = a.flags.iter().map(|f| f.label.clone()).collect();
+                let advice: Vec<String> = a.advice.iter().map(|x| x.label.clone()).collect();
+                let reason = if a.action.id == "adjust" && !advice.is_empty() {
+                    advice.join("; ")
+                } else if !flags.is_empty() && a.action.id == "stop" {
+                    format!("{} ({})", first_sentence.trim_end_matches('.'), flags.join("; "))
+                } else if !advice.is_empty() {
+                    format!("{} ({})", first_sentence.trim_end_matches('.'), advice.join("; "))
                 } else {
-                    a.decided_by.explain.clone()
+                    first_sentence
                 };
                 Attention {
                     name: a.intervention.name.clone(),
@@ -137,7 +150,7 @@ impl Portfolio {
                     verdict_label: a.verdict.label.clone(),
                     action: a.action.id.clone(),
                     action_label: a.action.label.clone(),
-                    reason: if reason.is_empty() { a.decided_by.explain.clone() } else { reason },
+                    reason,
                 }
             })
             .collect();

@@ -82,7 +82,15 @@ impl Compiled {
                 });
             }
             let case = &c.cases[k];
-            let refs = &cases[k].cond.refs;
+            let mut refs = cases[k].cond.refs.clone();
+            for &i in &cases[k].cond.adjustments {
+                if ev.adjustments.get(usize::from(i)) == Some(&Truth::True) {
+                    refs.extend(&self.adjustments[usize::from(i)].refs);
+                }
+            }
+            refs.sort_unstable();
+            refs.dedup();
+            let refs = &refs;
             let explain = if outcome == Outcome::Unknown && case.outcome != Outcome::Unknown {
                 let open: Vec<&str> = refs
                     .iter()
@@ -132,6 +140,14 @@ impl Compiled {
         }
         let mut refs: Vec<u16> = cd.cond.refs.clone();
         refs.extend(&cd.actions[ev.action_case].cond.refs);
+        // Adjustment reasons the firing conditions refer to: cite the answers of those that hold.
+        for c in [&cd.cond, &cd.actions[ev.action_case].cond] {
+            for &i in &c.adjustments {
+                if ev.adjustments.get(usize::from(i)) == Some(&Truth::True) {
+                    refs.extend(&self.adjustments[usize::from(i)].refs);
+                }
+            }
+        }
         refs.sort_unstable();
         refs.dedup();
         let mut explain = rule.explain.get(lang).to_owned();

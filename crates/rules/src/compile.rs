@@ -74,7 +74,10 @@ impl QuestionInfo {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Cond {
     pub(crate) node: Option<Node>,
+    /// Questions the condition reads directly.
     pub(crate) refs: Vec<u16>,
+    /// Adjustment reasons it refers to (their questions are cited only when they hold).
+    pub(crate) adjustments: Vec<u16>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,6 +201,7 @@ pub(crate) fn build(fw: &Framework, digest: String) -> (Option<Compiled>, Vec<Di
         path: ItemPath::default(),
         allow_adjustment: false,
         adjustment_refs: Vec::new(),
+        used_adjustments: Vec::new(),
     };
 
     // Adjustments first: they may be referenced by everything else, but not by each other.
@@ -235,6 +239,7 @@ pub(crate) fn build(fw: &Framework, digest: String) -> (Option<Compiled>, Vec<Di
                 cond: Cond {
                     node: None,
                     refs: Vec::new(),
+                    adjustments: Vec::new(),
                 },
             });
         }
@@ -370,6 +375,7 @@ struct Resolver<'a> {
     path: ItemPath,
     allow_adjustment: bool,
     adjustment_refs: Vec<Vec<u16>>,
+    used_adjustments: Vec<u16>,
 }
 
 impl Resolver<'_> {
@@ -378,6 +384,7 @@ impl Resolver<'_> {
             return Cond {
                 node: None,
                 refs: Vec::new(),
+                adjustments: Vec::new(),
             };
         };
         let expr = match Expr::parse(src) {
@@ -387,16 +394,22 @@ impl Resolver<'_> {
                 return Cond {
                     node: Some(Node::Const(false)),
                     refs: Vec::new(),
+                    adjustments: Vec::new(),
                 };
             }
         };
         let mut refs = Vec::new();
+        self.used_adjustments.clear();
         let node = self.expr(&expr, &mut refs).unwrap_or(Node::Const(false));
         refs.sort_unstable();
         refs.dedup();
+        let mut adjustments = std::mem::take(&mut self.used_adjustments);
+        adjustments.sort_unstable();
+        adjustments.dedup();
         Cond {
             node: Some(node),
             refs,
+            adjustments,
         }
     }
 
@@ -725,16 +738,12 @@ impl Resolver<'_> {
                 }
                 match id {
                     None => {
-                        for r in &self.adjustment_refs {
-                            refs.extend(r);
-                        }
+                        self.used_adjustments.extend(0..self.adjustment_refs.len() as u16);
                         Some(Node::Adjustment(None))
                     }
                     Some(n) => match self.fw.adjustments.iter().position(|a| a.id == n.id) {
                         Some(i) => {
-                            if let Some(r) = self.adjustment_refs.get(i) {
-                                refs.extend(r);
-                            }
+                            self.used_adjustments.push(i as u16);
                             Some(Node::Adjustment(Some(i as u16)))
                         }
                         None => {
