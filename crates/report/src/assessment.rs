@@ -1,6 +1,6 @@
 //! Terminal text and Markdown for one assessment.
 
-use crate::{harm_label, outcome_symbol, t};
+use crate::{harm_label, outcome_symbol, recognition_line, t};
 use kader_core::{AnswerRef, Assessment, Lang, Outcome, ProvenanceKind, ProvenanceRef};
 use std::fmt::Write as _;
 
@@ -121,13 +121,7 @@ pub fn text(a: &Assessment, color: bool) -> String {
         let _ = writeln!(s, "{}{}", " ".repeat(w), paint(t(lang, "provisional"), "33", color));
     }
     if let Some(r) = &a.recognition {
-        let status = match (r.expired, r.valid_until) {
-            (Some(true), Some(y)) => format!("{} ({} {y})", t(lang, "expired"), t(lang, "valid-until")),
-            (Some(false), Some(y)) => format!("{} {y}", t(lang, "valid-until")),
-            (Some(false), None) => t(lang, "valid").to_owned(),
-            _ => t(lang, "unknown-validity").to_owned(),
-        };
-        let _ = writeln!(s, "{}{} · {status}", pad(&format!("{}:", t(lang, "recognition")), w), r.level.label);
+                let _ = writeln!(s, "{}{}", pad(&format!("{}:", t(lang, "recognition")), w), recognition_line(r, lang));
     }
     if !a.advice.is_empty() {
         let _ = writeln!(s, "\n{}", paint(t(lang, "advice"), "1", color));
@@ -199,13 +193,7 @@ pub fn markdown(a: &Assessment) -> String {
         let _ = writeln!(s, "\n> {}", t(lang, "provisional"));
     }
     if let Some(r) = &a.recognition {
-        let status = match (r.expired, r.valid_until) {
-            (Some(true), Some(y)) => format!("{} ({} {y})", t(lang, "expired"), t(lang, "valid-until")),
-            (Some(false), Some(y)) => format!("{} {y}", t(lang, "valid-until")),
-            (Some(false), None) => t(lang, "valid").to_owned(),
-            _ => t(lang, "unknown-validity").to_owned(),
-        };
-        let _ = writeln!(s, "\n**{}:** {} ({status})", t(lang, "recognition"), r.level.label);
+                let _ = writeln!(s, "\n**{}:** {}", t(lang, "recognition"), recognition_line(r, lang));
     }
     if !a.advice.is_empty() {
         let _ = writeln!(s, "\n## {}\n", t(lang, "advice"));

@@ -1,7 +1,7 @@
 //! Self-contained, printable HTML for one assessment.
 
 use crate::assessment::{answers_line, provenance_line};
-use crate::{harm_label, outcome_symbol, t};
+use crate::{harm_label, outcome_symbol, recognition_line, t};
 use kader_core::{Assessment, Outcome, ProvenanceKind};
 use std::fmt::Write as _;
 
@@ -71,13 +71,7 @@ pub fn assessment_section(a: &Assessment) -> String {
     }
     s.push_str("</dd>");
     if let Some(r) = &a.recognition {
-        let status = match (r.expired, r.valid_until) {
-            (Some(true), Some(y)) => format!("{} ({} {y})", t(lang, "expired"), t(lang, "valid-until")),
-            (Some(false), Some(y)) => format!("{} {y}", t(lang, "valid-until")),
-            (Some(false), None) => t(lang, "valid").to_owned(),
-            _ => t(lang, "unknown-validity").to_owned(),
-        };
-        let _ = write!(s, "<dt>{}</dt><dd>{} · {}</dd>", t(lang, "recognition"), escape(&r.level.label), escape(&status));
+                let _ = write!(s, "<dt>{}</dt><dd>{}</dd>", t(lang, "recognition"), escape(&recognition_line(r, lang)));
     }
     s.push_str("</dl>");
     if a.provisional {

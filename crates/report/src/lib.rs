@@ -78,3 +78,14 @@ pub(crate) fn outcome_symbol(o: Outcome) -> &'static str {
         Outcome::NotApplicable => "–",
     }
 }
+
+/// "level · validity" for a recognition, or just the level when it never expires.
+pub(crate) fn recognition_line(r: &kader_core::RecognitionStatus, lang: Lang) -> String {
+    let status = match (r.expired, r.valid_until) {
+        (Some(true), Some(y)) => format!("{} ({} {y})", t(lang, "expired"), t(lang, "valid-until")),
+        (Some(false), Some(y)) => format!("{} {y}", t(lang, "valid-until")),
+        (Some(false), None) => return r.level.label.clone(),
+        _ => t(lang, "unknown-validity").to_owned(),
+    };
+    format!("{} · {status}", r.level.label)
+}
