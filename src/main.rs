@@ -110,6 +110,24 @@ enum Command {
         #[arg(long)]
         on: Option<String>,
     },
+    /// Serve the HTTP API and the web scan.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Allow cross-origin requests from this origin (repeatable); CORS is off without it.
+        #[arg(long = "cors-origin")]
+        cors_origins: Vec<String>,
+        /// Largest request body in bytes (portfolios may be 64 times larger).
+        #[arg(long, default_value_t = 256 * 1024)]
+        body_limit: usize,
+        /// Seconds a request may take.
+        #[arg(long, default_value_t = 10)]
+        timeout: u64,
+        /// Requests handled at once; more wait.
+        #[arg(long, default_value_t = 256)]
+        concurrency: usize,
+    },
     /// Work with framework versions: list, show, check, diff, schema.
     #[command(subcommand)]
     Framework(FrameworkCommand),
@@ -185,6 +203,25 @@ fn main() -> ExitCode {
             all,
             on,
         } => scan::scan(output, resume, framework.as_deref(), all, on.as_deref(), lang),
+        Command::Serve {
+            addr,
+            cors_origins,
+            body_limit,
+            timeout,
+            concurrency,
+        } => {
+            let options = kader_server::Options {
+                body_limit,
+                portfolio_body_limit: body_limit.saturating_mul(64),
+                timeout: std::time::Duration::from_secs(timeout),
+                concurrency,
+                cors_origins,
+                ..kader_server::Options::default()
+            };
+            kader_server::serve(addr, options)
+                .map(|()| 0)
+                .map_err(|e| cli::CliError::problems(e.to_string()))
+        }
         Command::Framework(f) => match f {
             FrameworkCommand::List => cli::framework_list(lang),
             FrameworkCommand::Show { framework, format } => cli::framework_show(&framework, format, lang),

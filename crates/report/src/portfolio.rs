@@ -132,6 +132,11 @@ impl Portfolio {
                     .unwrap_or(&a.decided_by.explain)
                     .trim()
                     .to_owned();
+                // "De interventie is kansrijk: ze is erkend ..." → "De interventie is kansrijk".
+                let first_sentence = match first_sentence.split_once(": ") {
+                    Some((head, _)) => head.to_owned(),
+                    None => first_sentence,
+                };
                 let flags: Vec<String> = a.flags.iter().map(|f| f.label.clone()).collect();
                 let advice: Vec<String> = a.advice.iter().map(|x| x.label.clone()).collect();
                 let reason = if a.action.id == "adjust" && !advice.is_empty() {
@@ -336,7 +341,17 @@ impl Portfolio {
             t(lang, "assessed-on"),
             escape(&self.assessed_on)
         );
-        s.push_str("<div class=\"charts\">");
+        s.push_str("<div class=\"figures\">");
+        for c in &self.actions {
+            let _ = write!(
+                s,
+                "<div class=\"figure f-{}\"><span class=\"n\">{}</span><span class=\"l\">{}</span></div>",
+                escape(&c.id),
+                c.count,
+                escape(&c.label)
+            );
+        }
+        s.push_str("</div><div class=\"charts\">");
         for (title, list) in [(p(lang, "by-verdict"), &self.verdicts), (p(lang, "by-action"), &self.actions)] {
             let _ = write!(s, "<section><h2>{title}</h2>{}</section>", bar_chart(list));
         }
@@ -347,7 +362,7 @@ impl Portfolio {
         } else {
             let _ = write!(
                 s,
-                "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+                "<table class=\"attn\"><colgroup><col style=\"width:10rem\"><col style=\"width:32%\"><col style=\"width:9rem\"><col></colgroup><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
                 t(lang, "action"),
                 p(lang, "intervention"),
                 t(lang, "verdict"),
@@ -360,7 +375,7 @@ impl Portfolio {
                     escape(&a.action),
                     escape(&a.action_label),
                     escape(&a.name),
-                    escape(&a.file),
+                    escape(a.file.rsplit(['/', '\\']).next().unwrap_or(&a.file)),
                     escape(&a.verdict_label),
                     escape(&a.reason)
                 );
@@ -396,6 +411,12 @@ impl Portfolio {
 }
 
 const PCSS: &str = r#"
+.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(8.5rem,1fr));gap:.75rem;margin:1rem 0 1.5rem}
+.figure{border:1px solid var(--line);border-top:6px solid #6e7781;border-radius:6px;padding:.5rem .75rem}
+.figure .n{display:block;font-size:1.8rem;font-weight:800;line-height:1.1}.figure .l{font-size:.9rem;color:var(--muted)}
+.figure.f-stop{border-top-color:#cf222e}.figure.f-adjust{border-top-color:#bf8700}.figure.f-research{border-top-color:#0969da}.figure.f-continue{border-top-color:#1a7f37}
+table.attn{table-layout:fixed}table.attn td{overflow-wrap:anywhere}
+table.cov td:nth-child(n+3){font-size:.88rem}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1.5rem}
 .pill{display:inline-block;padding:.05rem .6rem;border-radius:999px;font-size:.85em;font-weight:600;color:#fff;background:#6e7781;white-space:nowrap}
 .a-stop,.c-only-risky{background:#cf222e}.a-adjust,.c-only-unproven{background:#9a6700}.a-research{background:#0969da}.c-sound{background:#1a7f37}.c-none{background:#57606a}
