@@ -37,10 +37,10 @@ impl std::fmt::Display for CliError {
 
 pub(crate) type CliResult = Result<u8, CliError>;
 
-fn print_diagnostics(d: &[FileDiagnostic]) {
+fn print_diagnostics(d: &[FileDiagnostic], lang: Lang) {
     let mut err = std::io::stderr().lock();
     for x in d {
-        let _ = writeln!(err, "{x}");
+        let _ = writeln!(err, "{}", x.render(lang));
     }
 }
 
@@ -89,13 +89,24 @@ pub(crate) struct Frameworks {
 
 impl Frameworks {
     pub(crate) fn get(&mut self, spec: &str, lang: Lang) -> Result<(&Loaded, &Compiled), CliError> {
-        if let Some(i) = self.loaded.iter().position(|(s, _, _)| s == spec) {
+        self.get_with(spec, true, lang)
+    }
+
+    /// As [`Frameworks::get`]; `allow_dir` false takes `spec` as `id@version` only (for the
+    /// `framework` value inside an intervention file, which must never name a folder).
+    pub(crate) fn get_with(&mut self, spec: &str, allow_dir: bool, lang: Lang) -> Result<(&Loaded, &Compiled), CliError> {
+        let cache_key = format!("{}{spec}", if allow_dir { "" } else { "key:" });
+        if let Some(i) = self.loaded.iter().position(|(s, _, _)| *s == cache_key) {
             let (_, l, c) = &self.loaded[i];
             return Ok((l, c));
         }
-        let loaded = load_framework(spec, lang)?;
+        let loaded = if allow_dir {
+            load_framework(spec, lang)?
+        } else {
+            kader_data::get_key(spec).map_err(|e| CliError::usage(e.to_string()))?
+        };
         let compiled = loaded.compile().map_err(|e| CliError::problems(e.to_string()))?;
-        self.loaded.push((spec.to_owned(), loaded, compiled));
+        self.loaded.push((cache_key, loaded, compiled));
         let (_, l, c) = &self.loaded[self.loaded.len() - 1];
         Ok((l, c))
     }
@@ -136,8 +147,12 @@ pub(crate) fn assess_input(
     lang: Lang,
 ) -> Result<Assessment, AssessFailure> {
     let default = kader_data::default_key();
-    let spec = explicit.or(input.file.framework.as_deref()).unwrap_or(&default).to_owned();
-    let (_, compiled) = frameworks.get(&spec, lang).map_err(AssessFailure::Fatal)?;
+    let (spec, allow_dir) = match (explicit, input.file.framework.as_deref()) {
+        (Some(e), _) => (e.to_owned(), true),
+        (None, Some(own)) => (own.to_owned(), false),
+        (None, None) => (default, false),
+    };
+    let (_, compiled) = frameworks.get_with(&spec, allow_dir, lang).map_err(AssessFailure::Fatal)?;
     let dense = compiled.validate(&input.file.answers).map_err(|errors| {
         let text = std::fs::read_to_string(&input.path).unwrap_or_default();
         AssessFailure::Invalid(kader_data::intervention::answer_diagnostics(&input.path, &text, &errors, lang))
@@ -169,6 +184,9 @@ pub(crate) fn render(a: &Assessment, format: FormatArg) -> String {
 
 pub(crate) fn assess(files: &[PathBuf], framework: Option<&str>, format: FormatArg, on: Option<&str>, lang: Lang) -> CliResult {
     let on = parse_on(on, lang)?;
+    if let Some(p) = files.iter().find(|p| !p.is_file()) {
+        return Err(CliError::usage(format!("{}: {}", p.display(), lang.pick("bestand bestaat niet", "no such file"))));
+    }
     let mut frameworks = Frameworks::default();
     let mut out = std::io::stdout().lock();
     let mut problems = false;
@@ -177,7 +195,7 @@ pub(crate) fn assess(files: &[PathBuf], framework: Option<&str>, format: FormatA
         let input = match read_input(path, lang) {
             Ok(i) => i,
             Err(d) => {
-                print_diagnostics(&d);
+                print_diagnostics(&d, lang);
                 problems = true;
                 continue;
             }
@@ -195,13 +213,13 @@ pub(crate) fn assess(files: &[PathBuf], framework: Option<&str>, format: FormatA
             }
             Err(AssessFailure::Fatal(e)) => return Err(e),
             Err(AssessFailure::Invalid(d)) => {
-                print_diagnostics(&d);
+                print_diagnostics(&d, lang);
                 problems = true;
             }
         }
     }
-    if format == FormatArg::Json {
-        // One file: the assessment object; several: an array.
+    if format == FormatArg::Json && !(files.len() == 1 && assessments.is_empty()) {
+        // One file: the assessment object; several: an array (of those that could be assessed).
         let text = if files.len() == 1 && assessments.len() == 1 {
             serde_json::to_string_pretty(&assessments[0])
         } else {
@@ -237,7 +255,7 @@ pub(crate) fn framework_check(path: &str, lang: Lang) -> CliResult {
     };
     match result {
         Ok(loaded) => {
-            print_diagnostics(&loaded.warnings);
+            print_diagnostics(&loaded.warnings, lang);
             let mut out = std::io::stdout().lock();
             let _ = writeln!(
                 out,
@@ -255,7 +273,7 @@ pub(crate) fn framework_check(path: &str, lang: Lang) -> CliResult {
             Ok(if loaded.warnings.is_empty() { 0 } else { EXIT_PROBLEMS })
         }
         Err(kader_data::LoadError::Invalid(d)) => {
-            print_diagnostics(&d);
+            print_diagnostics(&d, lang);
             let errors = d.iter().filter(|x| x.severity == Severity::Error).count();
             Err(CliError::problems(match lang {
                 Lang::Nl => format!("{path}: {errors} fout(en), {} melding(en) in totaal", d.len()),
@@ -406,7 +424,7 @@ pub(crate) fn portfolio(inputs: &[PathBuf], framework: Option<&str>, format: For
         let input = match read_input(path, lang) {
             Ok(i) => i,
             Err(d) => {
-                print_diagnostics(&d);
+                print_diagnostics(&d, lang);
                 problems = true;
                 continue;
             }
@@ -425,7 +443,7 @@ pub(crate) fn portfolio(inputs: &[PathBuf], framework: Option<&str>, format: For
             }
             Err(AssessFailure::Fatal(e)) => return Err(e),
             Err(AssessFailure::Invalid(d)) => {
-                print_diagnostics(&d);
+                print_diagnostics(&d, lang);
                 problems = true;
             }
         }
@@ -508,7 +526,7 @@ pub(crate) fn reassess(from: &str, to: &str, inputs: &[PathBuf], format: FormatA
         let input = match read_input(path, lang) {
             Ok(i) => i,
             Err(d) => {
-                print_diagnostics(&d);
+                print_diagnostics(&d, lang);
                 problems = true;
                 continue;
             }
@@ -517,7 +535,7 @@ pub(crate) fn reassess(from: &str, to: &str, inputs: &[PathBuf], format: FormatA
             Ok(a) => a,
             Err(AssessFailure::Fatal(e)) => return Err(e),
             Err(AssessFailure::Invalid(d)) => {
-                print_diagnostics(&d);
+                print_diagnostics(&d, lang);
                 problems = true;
                 continue;
             }

@@ -20,6 +20,20 @@ pub struct FileDiagnostic {
     pub message: String,
 }
 
+impl FileDiagnostic {
+    /// `file:line:column: error: `key`: message`, with the severity word in `lang`.
+    pub fn render(&self, lang: kader_core::Lang) -> String {
+        let sev = match (self.severity, lang) {
+            (Severity::Error, kader_core::Lang::Nl) => "fout",
+            (Severity::Warning, kader_core::Lang::Nl) => "waarschuwing",
+            (Severity::Error, kader_core::Lang::En) => "error",
+            (Severity::Warning, kader_core::Lang::En) => "warning",
+        };
+        let key = if self.key.is_empty() { String::new() } else { format!(": `{}`", self.key) };
+        format!("{}:{}:{}: {sev}{key}: {}", self.file, self.line, self.column, self.message)
+    }
+}
+
 impl fmt::Display for FileDiagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sev = match self.severity {

@@ -31,6 +31,8 @@ pub fn digest_files(files: &[SourceFile]) -> String {
 pub struct Lock {
     /// (id, version, digest), in file order.
     pub entries: Vec<(String, String, String)>,
+    /// Lines that are not `id@version sha256:...`.
+    pub malformed: Vec<String>,
 }
 
 /// A released version that does not match the lock.
@@ -66,22 +68,23 @@ pub enum LockError {
 }
 
 impl Lock {
-    /// Parses the lock text. Lines that are not `id@version digest` are ignored by `parse` but
-    /// reported by [`Lock::problems`].
+    /// Parses the lock text. Blank lines and `#` comments are skipped; a line that is not
+    /// `id@version digest` is kept in [`Lock::malformed`] (a test asserts there are none).
     pub fn parse(text: &str) -> Lock {
-        let entries = text
-            .lines()
-            .map(|l| l.split('#').next().unwrap_or_default().trim())
-            .filter(|l| !l.is_empty())
-            .filter_map(|l| {
-                let mut parts = l.split_whitespace();
-                let key = parts.next()?;
-                let digest = parts.next()?;
-                let (id, version) = key.split_once('@')?;
-                Some((id.to_owned(), version.to_owned(), digest.to_owned()))
-            })
-            .collect();
-        Lock { entries }
+        let mut lock = Lock::default();
+        for line in text.lines().map(|l| l.split('#').next().unwrap_or_default().trim()).filter(|l| !l.is_empty()) {
+            let mut parts = line.split_whitespace();
+            let parsed = (|| {
+                let (id, version) = parts.next()?.split_once('@')?;
+                let digest = parts.next().filter(|d| d.starts_with("sha256:") && d.len() == 71)?;
+                parts.next().is_none().then(|| (id.to_owned(), version.to_owned(), digest.to_owned()))
+            })();
+            match parsed {
+                Some(entry) => lock.entries.push(entry),
+                None => lock.malformed.push(line.to_owned()),
+            }
+        }
+        lock
     }
 
     /// The locked digest of a version.

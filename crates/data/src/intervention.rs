@@ -69,7 +69,7 @@ pub fn answer_diagnostics(name: &str, text: &str, errors: &[AnswerError], lang: 
         Format::Toml => DeTable::parse(text).ok(),
         Format::Json => None,
     };
-    errors
+    let mut out: Vec<FileDiagnostic> = errors
         .iter()
         .map(|e| {
             let offset = match &doc {
@@ -87,10 +87,13 @@ pub fn answer_diagnostics(name: &str, text: &str, errors: &[AnswerError], lang: 
                 column,
                 key,
                 severity: Severity::Error,
-                message: e.message(lang),
+                message: e.detail(lang),
             }
         })
-        .collect()
+        .collect();
+    // In file order, as a reader goes through the file.
+    out.sort_by_key(|d| (d.line, d.column));
+    out
 }
 
 fn toml_offset(doc: &DeTable<'_>, key: &str, index: Option<usize>) -> usize {

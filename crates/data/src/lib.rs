@@ -27,7 +27,7 @@ pub mod schema;
 pub use diagnostics::{FileDiagnostic, LoadError};
 pub use digest::{Lock, LockError, digest_files};
 
-use kader_core::{Framework, FrameworkFile, Section, Status};
+use kader_core::{Framework, FrameworkFile, Section};
 use kader_rules::{Compiled, Severity};
 use std::path::{Path, PathBuf};
 
@@ -154,8 +154,21 @@ pub fn get(id: &str, version: &str) -> Result<Loaded, LoadError> {
         available: versions().iter().map(|v| format!("{}@{}", v.id, v.version)).collect(),
     })?;
     let loaded = load_files(files)?;
-    let lock = lock();
-    lock.verify(&loaded).map_err(LoadError::Lock)?;
+    let meta = &loaded.framework.framework;
+    if meta.id != id || meta.version != version {
+        return Err(LoadError::Invalid(vec![FileDiagnostic {
+            file: format!("framework-data/{id}/{version}"),
+            line: 1,
+            column: 1,
+            key: "framework".into(),
+            severity: Severity::Error,
+            message: format!(
+                "the folder says {id}@{version} but its `[framework]` table says {}@{}; they must agree",
+                meta.id, meta.version
+            ),
+        }]));
+    }
+    lock().verify(&loaded).map_err(LoadError::Lock)?;
     Ok(loaded)
 }
 
@@ -181,7 +194,9 @@ pub fn latest(id: &str) -> Result<Loaded, LoadError> {
 }
 
 /// Loads a framework version from a folder on disk (a researcher's draft): every `*.toml` in it,
-/// in name order.
+/// in name order. A folder whose metadata says `status = "released"` must match the digest in the
+/// `RELEASED` lock of this build ([`LoadError::Lock`] otherwise, naming the digest to lock when the
+/// version is new).
 pub fn load_dir(dir: impl AsRef<Path>) -> Result<Loaded, LoadError> {
     let dir = dir.as_ref();
     let entries = std::fs::read_dir(dir).map_err(|source| LoadError::Io {
@@ -221,7 +236,10 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<Loaded, LoadError> {
             text,
         });
     }
-    load_files(files)
+    let loaded = load_files(files)?;
+    // A folder that claims to be a released version must be byte-identical to it.
+    lock().verify(&loaded).map_err(LoadError::Lock)?;
+    Ok(loaded)
 }
 
 /// Per file, how many items it holds in each section (to map merged indexes back to files).
@@ -295,7 +313,6 @@ pub fn load_files(files: Vec<SourceFile>) -> Result<Loaded, LoadError> {
         return Err(LoadError::Invalid(located));
     }
     let digest = digest_files(&files);
-    let _ = Status::Draft;
     Ok(Loaded {
         framework,
         digest,

@@ -150,6 +150,7 @@ fn every_embedded_released_version_matches_the_lock() {
     }
     let lock = kader_data::lock();
     assert!(!lock.entries.is_empty());
+    assert!(lock.malformed.is_empty(), "malformed lines in framework-data/RELEASED: {:?}", lock.malformed);
     for (id, version, _) in &lock.entries {
         assert!(
             kader_data::versions().iter().any(|v| &v.id == id && &v.version == version),
@@ -169,4 +170,19 @@ fn unknown_versions_are_named() {
     }
     assert!(kader_data::latest("nope").is_err());
     assert!(matches!(kader_data::load_dir("/nonexistent/kader"), Err(LoadError::Io { .. })));
+}
+
+#[test]
+fn a_released_folder_on_disk_must_match_the_lock() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../framework-data/kwaliteitskader/2024.1");
+    assert!(kader_data::load_dir(&src).is_ok(), "the shipped folder matches the lock");
+    let dir = tempfile::tempdir().expect("tmp");
+    for e in fs::read_dir(&src).expect("dir").flatten() {
+        let mut text = fs::read_to_string(e.path()).expect("read");
+        if e.file_name() == "domains.toml" {
+            text.push_str("\n# a comment added after release\n");
+        }
+        fs::write(dir.path().join(e.file_name()), text).expect("write");
+    }
+    assert!(matches!(kader_data::load_dir(dir.path()), Err(LoadError::Lock(LockError::DigestMismatch { .. }))));
 }

@@ -19,6 +19,12 @@ pub enum Value {
     Text,
 }
 
+/// The bit of choice `i` in a multi answer; 0 for an index past 63 (never a valid choice), so a
+/// hand-made [`DenseAnswers`] cannot make evaluation overflow.
+pub(crate) fn bit<T: TryInto<u32>>(i: T) -> u64 {
+    i.try_into().ok().and_then(|i| 1u64.checked_shl(i)).unwrap_or(0)
+}
+
 /// Answers validated against a compiled framework: one slot per question, `None` when unknown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DenseAnswers {
@@ -118,9 +124,13 @@ fn found_name(found: &str, lang: Lang) -> &str {
 }
 
 impl AnswerError {
-    /// The message in a language. `Display` gives the English one.
+    /// The message in a language, starting with the key. `Display` gives the English one.
     pub fn message(&self, lang: Lang) -> String {
-        let key = &self.key;
+        format!("`{}`: {}", self.key, self.detail(lang))
+    }
+
+    /// What is wrong, without the key (for reports that show the key separately).
+    pub fn detail(&self, lang: Lang) -> String {
         match &self.kind {
             AnswerErrorKind::UnknownQuestion { suggestion } => {
                 let hint = suggestion
@@ -128,29 +138,25 @@ impl AnswerError {
                     .map(|s| format!(" ({} `{s}`?)", lang.pick("bedoelt u", "did you mean")))
                     .unwrap_or_default();
                 match lang {
-                    Lang::Nl => format!("`{key}`: onbekende vraag{hint}"),
-                    Lang::En => format!("`{key}`: unknown question{hint}"),
+                    Lang::Nl => format!("onbekende vraag{hint}"),
+                    Lang::En => format!("unknown question{hint}"),
                 }
             }
             AnswerErrorKind::WrongType { expected, found } => match lang {
-                Lang::Nl => format!(
-                    "`{key}`: verwacht {}, gevonden {}",
-                    type_name(*expected, lang),
-                    found_name(found, lang)
-                ),
-                Lang::En => format!("`{key}`: expected {}, found {found}", type_name(*expected, lang)),
+                Lang::Nl => format!("verwacht {}, gevonden {}", type_name(*expected, lang), found_name(found, lang)),
+                Lang::En => format!("expected {}, found {found}", type_name(*expected, lang)),
             },
             AnswerErrorKind::OutOfRange { min, max, found } => match lang {
-                Lang::Nl => format!("`{key}`: verwacht een getal van {min} tot en met {max}, gevonden {found}"),
-                Lang::En => format!("`{key}`: expected a number from {min} to {max}, found {found}"),
+                Lang::Nl => format!("verwacht een getal van {min} tot en met {max}, gevonden {found}"),
+                Lang::En => format!("expected a number from {min} to {max}, found {found}"),
             },
             AnswerErrorKind::UnknownChoice { found, allowed } => match lang {
-                Lang::Nl => format!("`{key}`: onbekende keuze `{found}`; toegestaan: {}", allowed.join(", ")),
-                Lang::En => format!("`{key}`: unknown choice `{found}`; allowed: {}", allowed.join(", ")),
+                Lang::Nl => format!("onbekende keuze `{found}`; toegestaan: {}", allowed.join(", ")),
+                Lang::En => format!("unknown choice `{found}`; allowed: {}", allowed.join(", ")),
             },
             AnswerErrorKind::DuplicateChoice { found } => match lang {
-                Lang::Nl => format!("`{key}`: keuze `{found}` staat er twee keer in"),
-                Lang::En => format!("`{key}`: choice `{found}` is listed twice"),
+                Lang::Nl => format!("keuze `{found}` staat er twee keer in"),
+                Lang::En => format!("choice `{found}` is listed twice"),
             },
         }
     }
@@ -240,7 +246,7 @@ impl Compiled {
                     q.choices
                         .iter()
                         .enumerate()
-                        .filter(|(i, _)| m & (1u64 << i) != 0)
+                        .filter(|(i, _)| m & bit(*i) != 0)
                         .map(|(_, id)| id.clone())
                         .collect(),
                 ),
@@ -290,12 +296,12 @@ fn convert(q: &QuestionInfo, key: &str, value: &AnswerValue) -> Result<Value, Ve
             let mut errors = Vec::new();
             for (index, s) in items.iter().enumerate() {
                 match q.choice_index(s) {
-                    Some(i) if set & (1u64 << i) != 0 => errors.push(AnswerError {
+                    Some(i) if set & (bit(i)) != 0 => errors.push(AnswerError {
                         key: key.to_owned(),
                         index: Some(index),
                         kind: AnswerErrorKind::DuplicateChoice { found: s.clone() },
                     }),
-                    Some(i) => set |= 1u64 << i,
+                    Some(i) => set |= bit(i),
                     None => errors.push(AnswerError {
                         key: key.to_owned(),
                         index: Some(index),

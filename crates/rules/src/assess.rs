@@ -232,12 +232,12 @@ impl Compiled {
         for (slot, q) in self.questions.iter().enumerate() {
             let selected: u64 = match dense.get(slot) {
                 Some(Value::Multi(m)) => m,
-                Some(Value::Choice(c)) => 1u64 << c,
+                Some(Value::Choice(c)) => crate::answers::bit(c),
                 _ => continue,
             };
             for (i, p) in q.practice_of_choice.iter().enumerate() {
                 let Some(p) = p else { continue };
-                if selected & (1u64 << i) == 0 {
+                if selected & (crate::answers::bit(i)) == 0 {
                     continue;
                 }
                 let practice = &self.framework.practices[*p];
@@ -350,8 +350,8 @@ impl Compiled {
                 let all: u64 = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
                 let mut v = vec![Value::Multi(0), Value::Multi(all)];
                 for i in 0..n {
-                    v.push(Value::Multi(1u64 << i));
-                    v.push(Value::Multi(all & !(1u64 << i)));
+                    v.push(Value::Multi(crate::answers::bit(i)));
+                    v.push(Value::Multi(all & !(crate::answers::bit(i))));
                 }
                 v
             }

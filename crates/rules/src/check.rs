@@ -379,6 +379,17 @@ fn check_question(c: &mut Checker<'_>, i: usize, q: &kader_core::Question) {
             c.err(p.clone().key("scale"), "a scale question must be of type `choice`".into());
         }
     }
+    if let (Some(scale), None) = (q.scale.as_deref().and_then(|s| fw.scale(s)), &q.granted_year) {
+        if scale.levels.iter().any(|l| l.valid_years.is_some()) {
+            c.out.push(Diagnostic::warning(
+                p.clone().key("scale"),
+                format!(
+                    "levels of scale `{}` expire (`valid-years`), but the question has no `granted-year`, so expiry can never be judged and its rank stays uncertain",
+                    scale.id
+                ),
+            ));
+        }
+    }
     if let Some(y) = &q.granted_year {
         match fw.question(y) {
             None => c.err(p.clone().key("granted-year"), format!("question `{y}` does not exist")),

@@ -199,7 +199,7 @@ impl Ctx<'_> {
             }
             Node::Cmp(a, op, b) => cmp_interval(self.int(*a), *op, self.int(*b)),
             Node::ChoiceIn { slot, mask, negated } => match self.slot(*slot) {
-                Some(Value::Choice(c)) => from_bool((mask & (1u64 << c) != 0) != *negated),
+                Some(Value::Choice(c)) => from_bool((mask & (crate::answers::bit(c)) != 0) != *negated),
                 _ => Truth::Unknown,
             },
             Node::Has { slot, quant, mask } => match self.slot(*slot) {

@@ -209,7 +209,7 @@ fn assess_one(state: &AppState, file: &InterventionFile, query: &AssessQuery, la
                     Some(i) => format!("{prefix}answers.{}[{i}]", e.key),
                     None => format!("{prefix}answers.{}", e.key),
                 },
-                message: e.message(lang),
+                message: e.detail(lang),
             })
             .collect();
         Problem::new(
