@@ -36,6 +36,11 @@ pub(crate) async fn style() -> Response {
     with_type(STYLE, "text/css; charset=utf-8")
 }
 
+/// Browsers ask for it; there is none (204 keeps their consoles clean).
+pub(crate) async fn favicon() -> StatusCode {
+    StatusCode::NO_CONTENT
+}
+
 pub(crate) async fn not_found() -> Problem {
     Problem::new(StatusCode::NOT_FOUND, "not-found", "no such route; see /api/v1/openapi.json".into())
 }

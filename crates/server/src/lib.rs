@@ -152,6 +152,7 @@ pub fn router(state: AppState) -> Result<Router, ServeError> {
         .route("/", get(api::index))
         .route("/static/scan.js", get(api::script))
         .route("/static/scan.css", get(api::style))
+        .route("/favicon.ico", get(api::favicon))
         .route("/api/v1/frameworks", get(api::frameworks))
         .route("/api/v1/frameworks/{id}/{version}", get(api::framework))
         .route("/api/v1/assess", post(api::assess))

@@ -35,6 +35,7 @@ pub fn openapi() -> Value {
             "/": {"get": {"summary": "The web scan", "responses": {"200": {"description": "HTML page", "content": {"text/html": {}}}}}},
             "/static/scan.js": {"get": {"summary": "Script of the web scan", "responses": {"200": {"description": "JavaScript", "content": {"text/javascript": {}}}}}},
             "/static/scan.css": {"get": {"summary": "Stylesheet of the web scan", "responses": {"200": {"description": "CSS", "content": {"text/css": {}}}}}},
+            "/favicon.ico": {"get": {"summary": "No icon (204)", "responses": {"204": {"description": "No content"}}}},
             "/api/v1/frameworks": {"get": {
                 "summary": "Framework versions served",
                 "responses": {"200": {"description": "List of versions", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object", "required": ["id", "version", "status", "digest", "default"]}}}}}}

@@ -28,6 +28,8 @@ const UI = {
     downloads: "Downloaden", dlHtml: "Rapport (HTML)", dlMarkdown: "Rapport (Markdown)", dlJson: "Beoordeling (JSON)", dlToml: "Antwoorden (TOML)",
     privacy: "Niets van wat u invult wordt op de server bewaard of gelogd. Bewaar uw antwoorden met 'Antwoorden (TOML)' en open ze later weer.",
     outcomes: {"met": "voldoet", "partly": "deels", "not-met": "voldoet niet", "unknown": "onbekend", "not-applicable": "n.v.t."},
+    kinds: {"memo": "kamerbrief", "report-secondary": "rapport (secundaire bron)", "nji": "NJi", "literature": "literatuur", "editorial": "redactionele reconstructie"},
+    expired: "verlopen", validUntil: "geldig tot en met",
     error: "Er ging iets mis",
   },
   en: {
@@ -55,6 +57,8 @@ const UI = {
     downloads: "Download", dlHtml: "Report (HTML)", dlMarkdown: "Report (Markdown)", dlJson: "Assessment (JSON)", dlToml: "Answers (TOML)",
     privacy: "Nothing you enter is stored or logged on the server. Keep your answers with 'Answers (TOML)' and open them again later.",
     outcomes: {"met": "met", "partly": "partly", "not-met": "not met", "unknown": "unknown", "not-applicable": "n/a"},
+    kinds: {"memo": "cover memo", "report-secondary": "report (secondary source)", "nji": "NJi", "literature": "literature", "editorial": "editorial reconstruction"},
+    expired: "expired", validUntil: "valid through",
     error: "Something went wrong",
   },
 };
@@ -224,7 +228,7 @@ function fill(file) {
 
 function provenance(p) {
   const src = (p.sources || []).map((s) => (s.locator ? `${s.id} ${s.locator}` : s.id)).join(", ");
-  return `${p.kind}${src ? ": " + src : ""}`;
+  return `${UI[state.lang].kinds[p.kind] || p.kind}${src ? ": " + src : ""}`;
 }
 
 function renderResult(a) {
@@ -232,9 +236,11 @@ function renderResult(a) {
   out.push(el("div", { class: `verdict v-${a.verdict.id}`, id: "verdict", "data-verdict": a.verdict.id, "data-action": a.action.id },
     el("p", { class: "v" }, `${t("verdict")}: `, el("span", { id: "verdict-label", text: a.verdict.label })),
     el("p", { class: "a" }, `${t("action")}: `, el("span", { id: "action-label", text: a.action.label })),
-    el("p", { class: "why" }, el("strong", { text: t("why") + ": " }), a.decided_by.explain),
-    el("p", { class: "small", text: `${t("basis")} ${provenance(a.decided_by.provenance)} (${a.decided_by.rule})` }),
-    a.recognition ? el("p", { class: "small", text: `${t("recognition")}: ${a.recognition.level.label}${a.recognition.expired ? " ⚠" : ""}` }) : null));
+    el("p", { class: "why" }, el("strong", { text: t("why") + ": " }), a["decided-by"].explain),
+    el("p", { class: "small", text: `${t("basis")} ${provenance(a["decided-by"].provenance)} (${a["decided-by"].rule})` }),
+    a.recognition ? el("p", { class: "small", text: `${t("recognition")}: ${a.recognition.level.label}${
+      a.recognition.expired === true ? ` (${t("expired")}, ${t("validUntil")} ${a.recognition["valid-until"]})`
+        : a.recognition["valid-until"] ? ` (${t("validUntil")} ${a.recognition["valid-until"]})` : ""}` }) : null));
   if (a.provisional) out.push(el("p", { class: "note", text: t("provisional") }));
   if (a.flags.length) {
     out.push(el("h3", { text: t("flags") }));
@@ -254,7 +260,7 @@ function renderResult(a) {
   if (a.missing.length) {
     out.push(el("h3", { text: t("missing") }));
     out.push(el("ul", { id: "missing" }, a.missing.map((m) => el("li", {}, `${m.label} — ${t("couldBecome")} `,
-      m.could_become.map((o) => `${o.verdict}/${o.action}`).join(", ")))));
+      m["could-become"].map((o) => `${o.verdict}/${o.action}`).join(", ")))));
   }
   $("#result").replaceChildren(...out);
   $("#downloads").hidden = false;
