@@ -16,7 +16,10 @@ pub(crate) struct CliError {
 
 impl CliError {
     pub(crate) fn usage(message: String) -> CliError {
-        CliError { message, code: EXIT_USAGE }
+        CliError {
+            message,
+            code: EXIT_USAGE,
+        }
     }
     pub(crate) fn problems(message: String) -> CliError {
         CliError {
@@ -92,9 +95,22 @@ impl Frameworks {
         self.get_with(spec, true, lang)
     }
 
+    /// A framework already loaded, by id and version.
+    pub(crate) fn find_loaded(&self, id: &str, version: &str) -> Option<&kader_core::Framework> {
+        self.loaded
+            .iter()
+            .map(|(_, l, _)| &l.framework)
+            .find(|f| f.framework.id == id && f.framework.version == version)
+    }
+
     /// As [`Frameworks::get`]; `allow_dir` false takes `spec` as `id@version` only (for the
     /// `framework` value inside an intervention file, which must never name a folder).
-    pub(crate) fn get_with(&mut self, spec: &str, allow_dir: bool, lang: Lang) -> Result<(&Loaded, &Compiled), CliError> {
+    pub(crate) fn get_with(
+        &mut self,
+        spec: &str,
+        allow_dir: bool,
+        lang: Lang,
+    ) -> Result<(&Loaded, &Compiled), CliError> {
         let cache_key = format!("{}{spec}", if allow_dir { "" } else { "key:" });
         if let Some(i) = self.loaded.iter().position(|(s, _, _)| *s == cache_key) {
             let (_, l, c) = &self.loaded[i];
@@ -152,12 +168,51 @@ pub(crate) fn assess_input(
         (None, Some(own)) => (own.to_owned(), false),
         (None, None) => (default, false),
     };
-    let (_, compiled) = frameworks.get_with(&spec, allow_dir, lang).map_err(AssessFailure::Fatal)?;
+    let (_, compiled) = frameworks
+        .get_with(&spec, allow_dir, lang)
+        .map_err(AssessFailure::Fatal)?;
     let dense = compiled.validate(&input.file.answers).map_err(|errors| {
         let text = std::fs::read_to_string(&input.path).unwrap_or_default();
-        AssessFailure::Invalid(kader_data::intervention::answer_diagnostics(&input.path, &text, &errors, lang))
+        AssessFailure::Invalid(kader_data::intervention::answer_diagnostics(
+            &input.path,
+            &text,
+            &errors,
+            lang,
+        ))
     })?;
     Ok(compiled.assess(&input.file.intervention, &input.file.answers, &dense, on, lang))
+}
+
+/// Reads, validates and assesses every file, printing the problems of those that fail; calls
+/// `each` with the others. Returns whether any file had problems.
+pub(crate) fn assess_files(
+    files: &[PathBuf],
+    framework: Option<&str>,
+    frameworks: &mut Frameworks,
+    on: Date,
+    lang: Lang,
+    mut each: impl FnMut(usize, Input, Assessment, &Frameworks),
+) -> Result<bool, CliError> {
+    let mut problems = false;
+    for (i, path) in files.iter().enumerate() {
+        let input = match read_input(path, lang) {
+            Ok(i) => i,
+            Err(d) => {
+                print_diagnostics(&d, lang);
+                problems = true;
+                continue;
+            }
+        };
+        match assess_input(&input, framework, frameworks, on, lang) {
+            Ok(a) => each(i, input, a, frameworks),
+            Err(AssessFailure::Fatal(e)) => return Err(e),
+            Err(AssessFailure::Invalid(d)) => {
+                print_diagnostics(&d, lang);
+                problems = true;
+            }
+        }
+    }
+    Ok(problems)
 }
 
 pub(crate) enum AssessFailure {
@@ -182,42 +237,34 @@ pub(crate) fn render(a: &Assessment, format: FormatArg) -> String {
     }
 }
 
-pub(crate) fn assess(files: &[PathBuf], framework: Option<&str>, format: FormatArg, on: Option<&str>, lang: Lang) -> CliResult {
+pub(crate) fn assess(
+    files: &[PathBuf],
+    framework: Option<&str>,
+    format: FormatArg,
+    on: Option<&str>,
+    lang: Lang,
+) -> CliResult {
     let on = parse_on(on, lang)?;
     if let Some(p) = files.iter().find(|p| !p.is_file()) {
-        return Err(CliError::usage(format!("{}: {}", p.display(), lang.pick("bestand bestaat niet", "no such file"))));
+        return Err(CliError::usage(format!(
+            "{}: {}",
+            p.display(),
+            lang.pick("bestand bestaat niet", "no such file")
+        )));
     }
     let mut frameworks = Frameworks::default();
     let mut out = std::io::stdout().lock();
-    let mut problems = false;
     let mut assessments = Vec::new();
-    for (i, path) in files.iter().enumerate() {
-        let input = match read_input(path, lang) {
-            Ok(i) => i,
-            Err(d) => {
-                print_diagnostics(&d, lang);
-                problems = true;
-                continue;
+    let problems = assess_files(files, framework, &mut frameworks, on, lang, |i, _, a, _| {
+        if format == FormatArg::Json {
+            assessments.push(a);
+        } else {
+            if i > 0 {
+                let _ = writeln!(out, "{}", if format == FormatArg::Text { "\n" } else { "\n---\n" });
             }
-        };
-        match assess_input(&input, framework, &mut frameworks, on, lang) {
-            Ok(a) => {
-                if format == FormatArg::Json {
-                    assessments.push(a);
-                } else {
-                    if i > 0 {
-                        let _ = writeln!(out, "{}", if format == FormatArg::Text { "\n" } else { "\n---\n" });
-                    }
-                    let _ = write!(out, "{}", render(&a, format));
-                }
-            }
-            Err(AssessFailure::Fatal(e)) => return Err(e),
-            Err(AssessFailure::Invalid(d)) => {
-                print_diagnostics(&d, lang);
-                problems = true;
-            }
+            let _ = write!(out, "{}", render(&a, format));
         }
-    }
+    })?;
     if format == FormatArg::Json && !(files.len() == 1 && assessments.is_empty()) {
         // One file: the assessment object; several: an array (of those that could be assessed).
         let text = if files.len() == 1 && assessments.len() == 1 {
@@ -240,8 +287,15 @@ pub(crate) fn framework_list(lang: Lang) -> CliResult {
         } else {
             lang.pick("concept", "draft")
         };
-        let digest = kader_data::lock().digest_of(&v.id, &v.version).map(str::to_owned).unwrap_or_default();
-        let mark = if key == default { lang.pick("  (standaard)", "  (default)") } else { "" };
+        let digest = kader_data::lock()
+            .digest_of(&v.id, &v.version)
+            .map(str::to_owned)
+            .unwrap_or_default();
+        let mark = if key == default {
+            lang.pick("  (standaard)", "  (default)")
+        } else {
+            ""
+        };
         let _ = writeln!(out, "{key}\t{status}\t{digest}{mark}");
     }
     Ok(0)
@@ -296,7 +350,10 @@ pub(crate) fn framework_schema(name: Option<&str>, write: Option<&Path>, lang: L
         }
         return Ok(0);
     }
-    let names: Vec<&str> = schemas.iter().map(|(n, _)| n.trim_end_matches(".schema.json")).collect();
+    let names: Vec<&str> = schemas
+        .iter()
+        .map(|(n, _)| n.trim_end_matches(".schema.json"))
+        .collect();
     match name {
         None => {
             for n in names {
@@ -304,7 +361,10 @@ pub(crate) fn framework_schema(name: Option<&str>, write: Option<&Path>, lang: L
             }
             Ok(0)
         }
-        Some(want) => match schemas.iter().find(|(n, _)| n.trim_end_matches(".schema.json") == want || *n == want) {
+        Some(want) => match schemas
+            .iter()
+            .find(|(n, _)| n.trim_end_matches(".schema.json") == want || *n == want)
+        {
             Some((_, text)) => {
                 print!("{text}");
                 Ok(0)
@@ -328,9 +388,25 @@ pub(crate) fn framework_show(spec: &str, format: FormatArg, lang: Lang) -> CliRe
         return Ok(0);
     }
     let md = format == FormatArg::Markdown;
-    let h = |level: usize, s: &str| if md { format!("{} {s}\n", "#".repeat(level)) } else { format!("{}\n{}\n", s, if level == 1 { "=" } else { "-" }.repeat(s.chars().count())) };
+    let h = |level: usize, s: &str| {
+        if md {
+            format!("{} {s}\n", "#".repeat(level))
+        } else {
+            format!(
+                "{}\n{}\n",
+                s,
+                if level == 1 { "=" } else { "-" }.repeat(s.chars().count())
+            )
+        }
+    };
     let _ = writeln!(out, "{}", h(1, fw.framework.title.get(lang)));
-    let _ = writeln!(out, "{} · {} · {}\n", loaded.key(), fw.framework.published, loaded.digest);
+    let _ = writeln!(
+        out,
+        "{} · {} · {}\n",
+        loaded.key(),
+        fw.framework.published,
+        loaded.digest
+    );
     if let Some(n) = &fw.framework.encoding_note {
         let _ = writeln!(out, "{}\n", n.get(lang));
     }
@@ -356,10 +432,22 @@ pub(crate) fn framework_show(spec: &str, format: FormatArg, lang: Lang) -> CliRe
     for c in &fw.criteria {
         let _ = writeln!(out, "- {} ({})", c.label.get(lang), c.id);
         for case in &c.cases {
-            let _ = writeln!(out, "  - {}: {}", case.outcome.id(), case.when.as_deref().unwrap_or(lang.pick("anders", "otherwise")));
+            let _ = writeln!(
+                out,
+                "  - {}: {}",
+                case.outcome.id(),
+                case.when.as_deref().unwrap_or(lang.pick("anders", "otherwise"))
+            );
         }
     }
-    let _ = writeln!(out, "\n{}", h(2, lang.pick("Beslissing (eerste passende regel)", "Decision (first matching rule)")));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        h(
+            2,
+            lang.pick("Beslissing (eerste passende regel)", "Decision (first matching rule)")
+        )
+    );
     for (i, d) in fw.decision.iter().enumerate() {
         let action = match (&d.action, d.action_cases.is_empty()) {
             (Some(a), _) => a.clone(),
@@ -379,7 +467,9 @@ pub(crate) fn framework_show(spec: &str, format: FormatArg, lang: Lang) -> CliRe
             i + 1,
             d.verdict,
             action,
-            d.when.as_deref().unwrap_or(lang.pick("alle overige gevallen", "all other cases"))
+            d.when
+                .as_deref()
+                .unwrap_or(lang.pick("alle overige gevallen", "all other cases"))
         );
     }
     let _ = writeln!(out, "\n{}", h(2, lang.pick("Bijstelredenen", "Adjustment reasons")));
@@ -405,62 +495,47 @@ pub(crate) fn collect_inputs(inputs: &[PathBuf], lang: Lang) -> Result<Vec<PathB
         } else if p.exists() {
             out.push(p.clone());
         } else {
-            return Err(CliError::usage(format!("{}: {}", p.display(), lang.pick("bestaat niet", "does not exist"))));
+            return Err(CliError::usage(format!(
+                "{}: {}",
+                p.display(),
+                lang.pick("bestaat niet", "does not exist")
+            )));
         }
     }
     if out.is_empty() {
-        return Err(CliError::usage(lang.pick("geen interventiebestanden gevonden", "no intervention files found").to_owned()));
+        return Err(CliError::usage(
+            lang.pick("geen interventiebestanden gevonden", "no intervention files found")
+                .to_owned(),
+        ));
     }
     Ok(out)
 }
 
-pub(crate) fn portfolio(inputs: &[PathBuf], framework: Option<&str>, format: FormatArg, on: Option<&str>, lang: Lang) -> CliResult {
+pub(crate) fn portfolio(
+    inputs: &[PathBuf],
+    framework: Option<&str>,
+    format: FormatArg,
+    on: Option<&str>,
+    lang: Lang,
+) -> CliResult {
     let on = parse_on(on, lang)?;
     let files = collect_inputs(inputs, lang)?;
     let mut frameworks = Frameworks::default();
     let mut entries = Vec::new();
-    let mut problems = false;
-    for path in &files {
-        let input = match read_input(path, lang) {
-            Ok(i) => i,
-            Err(d) => {
-                print_diagnostics(&d, lang);
-                problems = true;
-                continue;
-            }
-        };
-        match assess_input(&input, framework, &mut frameworks, on, lang) {
-            Ok(a) => {
-                let domains = match input.file.answers.get("risk-domains") {
-                    Some(kader_core::AnswerValue::List(v)) => v.clone(),
-                    _ => Vec::new(),
-                };
-                entries.push(kader_report::portfolio::Entry {
-                    file: input.path.clone(),
-                    assessment: a,
-                    domains,
-                });
-            }
-            Err(AssessFailure::Fatal(e)) => return Err(e),
-            Err(AssessFailure::Invalid(d)) => {
-                print_diagnostics(&d, lang);
-                problems = true;
-            }
-        }
-    }
+    let problems = assess_files(&files, framework, &mut frameworks, on, lang, |_, input, a, fws| {
+        let domains = fws
+            .find_loaded(&a.framework.id, &a.framework.version)
+            .map(|fw| kader_report::portfolio::domains_answered(fw, &input.file.answers))
+            .unwrap_or_default();
+        entries.push(kader_report::portfolio::Entry {
+            file: input.path.clone(),
+            assessment: a,
+            domains,
+        });
+    })?;
     let spec = framework.map(str::to_owned).unwrap_or_else(kader_data::default_key);
     let (loaded, _) = frameworks.get(&spec, lang)?;
-    let fw = &loaded.framework;
-    let pairs = |v: Vec<(&String, &kader_core::Text)>| -> Vec<(String, String)> {
-        v.into_iter().map(|(id, t)| (id.clone(), t.get(lang).to_owned())).collect()
-    };
-    let p = kader_report::portfolio::Portfolio::build(
-        &entries,
-        &pairs(fw.verdicts.iter().map(|v| (&v.id, &v.label)).collect()),
-        &pairs(fw.actions.iter().map(|v| (&v.id, &v.label)).collect()),
-        &pairs(fw.domains.iter().map(|v| (&v.id, &v.label)).collect()),
-        lang,
-    );
+    let p = kader_report::portfolio::Portfolio::for_framework(&entries, &loaded.framework, lang);
     let out = match format {
         FormatArg::Text => p.text(),
         FormatArg::Markdown => p.markdown(),
@@ -493,7 +568,11 @@ pub(crate) fn framework_diff(a: &str, b: &str, format: FormatArg, lang: Lang) ->
                 if c.affects_outcomes {
                     marks.push(lang.pick("kan uitkomsten veranderen", "can change outcomes"));
                 }
-                let marks = if marks.is_empty() { String::new() } else { format!(" [{}]", marks.join("; ")) };
+                let marks = if marks.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", marks.join("; "))
+                };
                 let bullet = if format == FormatArg::Markdown { "- " } else { "  " };
                 let _ = writeln!(out, "{bullet}{} `{}`: {}{marks}", c.area, c.id, c.what);
             }
@@ -502,7 +581,14 @@ pub(crate) fn framework_diff(a: &str, b: &str, format: FormatArg, lang: Lang) ->
     Ok(0)
 }
 
-pub(crate) fn reassess(from: &str, to: &str, inputs: &[PathBuf], format: FormatArg, on: Option<&str>, lang: Lang) -> CliResult {
+pub(crate) fn reassess(
+    from: &str,
+    to: &str,
+    inputs: &[PathBuf],
+    format: FormatArg,
+    on: Option<&str>,
+    lang: Lang,
+) -> CliResult {
     #[derive(serde::Serialize)]
     struct Row {
         file: String,
@@ -551,7 +637,11 @@ pub(crate) fn reassess(from: &str, to: &str, inputs: &[PathBuf], format: FormatA
                     from: (a.verdict.id.clone(), a.action.id.clone()),
                     to: None,
                     changed: true,
-                    cause: format!("{}: {}", lang.pick("antwoorden niet meer geldig", "answers no longer valid"), msgs.join("; ")),
+                    cause: format!(
+                        "{}: {}",
+                        lang.pick("antwoorden niet meer geldig", "answers no longer valid"),
+                        msgs.join("; ")
+                    ),
                 });
                 continue;
             }
@@ -585,7 +675,12 @@ pub(crate) fn reassess(from: &str, to: &str, inputs: &[PathBuf], format: FormatA
             }
             causes.dedup();
             if causes.is_empty() {
-                format!("{} {} → {}", lang.pick("beslist door", "decided by"), a.decided_by.rule, b.decided_by.rule)
+                format!(
+                    "{} {} → {}",
+                    lang.pick("beslist door", "decided by"),
+                    a.decided_by.rule,
+                    b.decided_by.rule
+                )
             } else {
                 causes.join("; ")
             }
@@ -610,14 +705,24 @@ pub(crate) fn reassess(from: &str, to: &str, inputs: &[PathBuf], format: FormatA
             fa.key(),
             fb.key(),
             match lang {
-                Lang::Nl => format!("{n} van de {} interventies krijgen een ander oordeel of een andere actie", rows.len()),
+                Lang::Nl => format!(
+                    "{n} van de {} interventies krijgen een ander oordeel of een andere actie",
+                    rows.len()
+                ),
                 Lang::En => format!("{n} of {} interventions change verdict or action", rows.len()),
             }
         );
         for r in rows.iter().filter(|r| r.changed) {
-            let to = r.to.as_ref().map_or_else(|| lang.pick("ongeldig", "invalid").to_owned(), |(v, a)| format!("{v}/{a}"));
+            let to = r.to.as_ref().map_or_else(
+                || lang.pick("ongeldig", "invalid").to_owned(),
+                |(v, a)| format!("{v}/{a}"),
+            );
             let bullet = if format == FormatArg::Markdown { "- " } else { "  " };
-            let _ = writeln!(out, "{bullet}{} ({}): {}/{} → {to} — {}", r.name, r.file, r.from.0, r.from.1, r.cause);
+            let _ = writeln!(
+                out,
+                "{bullet}{} ({}): {}/{} → {to} — {}",
+                r.name, r.file, r.from.0, r.from.1, r.cause
+            );
         }
     }
     Ok(if problems { EXIT_PROBLEMS } else { 0 })

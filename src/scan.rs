@@ -16,7 +16,8 @@ fn save(path: &Path, file: &InterventionFile) -> Result<(), CliError> {
     let text = toml::to_string(file).map_err(|e| CliError::problems(e.to_string()))?;
     let header = "# Antwoorden van `kader scan` / answers saved by `kader scan`; ga verder met / resume with: kader scan --resume <dit bestand>\n";
     let tmp = path.with_extension("toml.partial");
-    std::fs::write(&tmp, format!("{header}{text}")).map_err(|e| CliError::problems(format!("{}: {e}", tmp.display())))?;
+    std::fs::write(&tmp, format!("{header}{text}"))
+        .map_err(|e| CliError::problems(format!("{}: {e}", tmp.display())))?;
     std::fs::rename(&tmp, path).map_err(|e| CliError::problems(format!("{}: {e}", path.display())))
 }
 
@@ -30,7 +31,12 @@ fn prompt(out: &mut impl Write, input: &mut impl BufRead, text: &str) -> Option<
     }
 }
 
-fn parse_reply(q: &kader_core::Question, choices: &[kader_core::ResolvedChoice<'_>], s: &str, lang: Lang) -> Result<Reply, String> {
+fn parse_reply(
+    q: &kader_core::Question,
+    choices: &[kader_core::ResolvedChoice<'_>],
+    s: &str,
+    lang: Lang,
+) -> Result<Reply, String> {
     let lower = s.to_lowercase();
     if s.is_empty() {
         return Ok(Reply::Skip);
@@ -42,10 +48,15 @@ fn parse_reply(q: &kader_core::Question, choices: &[kader_core::ResolvedChoice<'
         QuestionType::Bool => match lower.as_str() {
             "j" | "ja" | "y" | "yes" | "true" | "1" => Ok(Reply::Answer(AnswerValue::Bool(true))),
             "n" | "nee" | "no" | "false" | "0" => Ok(Reply::Answer(AnswerValue::Bool(false))),
-            _ => Err(lang.pick("antwoord j (ja) of n (nee)", "answer y (yes) or n (no)").to_owned()),
+            _ => Err(lang
+                .pick("antwoord j (ja) of n (nee)", "answer y (yes) or n (no)")
+                .to_owned()),
         },
         QuestionType::Int => {
-            let v: i64 = s.parse().map_err(|_| lang.pick("verwacht een geheel getal", "expected a whole number").to_owned())?;
+            let v: i64 = s.parse().map_err(|_| {
+                lang.pick("verwacht een geheel getal", "expected a whole number")
+                    .to_owned()
+            })?;
             let (lo, hi) = (q.min.unwrap_or(i64::MIN), q.max.unwrap_or(i64::MAX));
             if v < lo || v > hi {
                 return Err(match lang {
@@ -79,10 +90,14 @@ fn pick_one(choices: &[kader_core::ResolvedChoice<'_>], s: &str, lang: Lang) -> 
             return Ok(choices[n - 1].id.to_owned());
         }
     }
-    choices.iter().find(|c| c.id == s).map(|c| c.id.to_owned()).ok_or_else(|| match lang {
-        Lang::Nl => format!("`{s}` is geen keuze; typ een nummer van 1 tot en met {}", choices.len()),
-        Lang::En => format!("`{s}` is not a choice; type a number from 1 to {}", choices.len()),
-    })
+    choices
+        .iter()
+        .find(|c| c.id == s)
+        .map(|c| c.id.to_owned())
+        .ok_or_else(|| match lang {
+            Lang::Nl => format!("`{s}` is geen keuze; typ een nummer van 1 tot en met {}", choices.len()),
+            Lang::En => format!("`{s}` is not a choice; type a number from 1 to {}", choices.len()),
+        })
 }
 
 pub(crate) fn scan(
@@ -100,9 +115,8 @@ pub(crate) fn scan(
     let (path, mut file) = match resume {
         Some(p) => {
             let text = std::fs::read_to_string(&p).map_err(|e| CliError::usage(format!("{}: {e}", p.display())))?;
-            let file = kader_data::intervention::parse(&p.display().to_string(), &text).map_err(|d| {
-                CliError::problems(d.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
-            })?;
+            let file = kader_data::intervention::parse(&p.display().to_string(), &text)
+                .map_err(|d| CliError::problems(d.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")))?;
             (p, file)
         }
         None => {
@@ -111,11 +125,20 @@ pub(crate) fn scan(
                 "kader scan: beantwoord de vragen over één interventie. Enter = overslaan (onbekend), ? = uitleg, q = stoppen. Antwoorden worden na elk antwoord bewaard.",
                 "kader scan: answer the questions about one intervention. Enter = skip (unknown), ? = help, q = quit. Answers are saved after every answer.",
             ));
-            let name = prompt(&mut out, &mut input, lang.pick("Naam van de interventie: ", "Name of the intervention: ")).unwrap_or_default();
+            let name = prompt(
+                &mut out,
+                &mut input,
+                lang.pick("Naam van de interventie: ", "Name of the intervention: "),
+            )
+            .unwrap_or_default();
             let file = InterventionFile {
                 framework: None,
                 intervention: InterventionInfo {
-                    name: if name.is_empty() { lang.pick("Naamloze interventie", "Unnamed intervention").to_owned() } else { name },
+                    name: if name.is_empty() {
+                        lang.pick("Naamloze interventie", "Unnamed intervention").to_owned()
+                    } else {
+                        name
+                    },
                     provider: None,
                     description: None,
                 },
@@ -125,7 +148,10 @@ pub(crate) fn scan(
         }
     };
     let default = kader_data::default_key();
-    let spec = framework.map(str::to_owned).or_else(|| file.framework.clone()).unwrap_or(default);
+    let spec = framework
+        .map(str::to_owned)
+        .or_else(|| file.framework.clone())
+        .unwrap_or(default);
     let mut frameworks = Frameworks::default();
     let (loaded, compiled) = frameworks.get(&spec, lang)?;
     file.framework = Some(loaded.key());
@@ -137,9 +163,9 @@ pub(crate) fn scan(
         if file.answers.contains_key(&q.id) {
             continue;
         }
-        let dense = compiled.validate(&file.answers).map_err(|e| {
-            CliError::problems(e.iter().map(|x| x.message(lang)).collect::<Vec<_>>().join("\n"))
-        })?;
+        let dense = compiled
+            .validate(&file.answers)
+            .map_err(|e| CliError::problems(e.iter().map(|x| x.message(lang)).collect::<Vec<_>>().join("\n")))?;
         if !all && !compiled.could_change(&dense, slot, on) {
             continue;
         }
@@ -161,7 +187,12 @@ pub(crate) fn scan(
                 _ => lang.pick("getal", "number").to_owned(),
             },
             QuestionType::Choice => lang.pick("nummer", "number").to_owned(),
-            QuestionType::Multi => lang.pick("nummers, gescheiden door komma's; - voor geen", "numbers separated by commas; - for none").to_owned(),
+            QuestionType::Multi => lang
+                .pick(
+                    "nummers, gescheiden door komma's; - voor geen",
+                    "numbers separated by commas; - for none",
+                )
+                .to_owned(),
             QuestionType::Text => lang.pick("tekst", "text").to_owned(),
         };
         loop {
@@ -169,7 +200,11 @@ pub(crate) fn scan(
                 break 'questions;
             };
             if line == "?" {
-                let help = q.help.as_ref().map(|h| h.get(lang)).unwrap_or(lang.pick("Geen uitleg beschikbaar.", "No help available."));
+                let help = q
+                    .help
+                    .as_ref()
+                    .map(|h| h.get(lang))
+                    .unwrap_or(lang.pick("Geen uitleg beschikbaar.", "No help available."));
                 let _ = writeln!(out, "{help}");
                 for c in &choices {
                     if let Some(h) = c.help {
@@ -186,7 +221,15 @@ pub(crate) fn scan(
                 }
                 Ok(Reply::Skip) => break,
                 Ok(Reply::Quit) => {
-                    let _ = writeln!(out, "{} {}", lang.pick("Gestopt. Ga verder met: kader scan --resume", "Stopped. Resume with: kader scan --resume"), path.display());
+                    let _ = writeln!(
+                        out,
+                        "{} {}",
+                        lang.pick(
+                            "Gestopt. Ga verder met: kader scan --resume",
+                            "Stopped. Resume with: kader scan --resume"
+                        ),
+                        path.display()
+                    );
                     return Ok(0);
                 }
                 Err(msg) => {
@@ -200,6 +243,11 @@ pub(crate) fn scan(
         .map_err(|e| CliError::problems(e.iter().map(|x| x.message(lang)).collect::<Vec<_>>().join("\n")))?;
     let a = compiled.assess(&file.intervention, &file.answers, &dense, on, lang);
     let _ = writeln!(out, "\n{}", render(&a, FormatArg::Text));
-    let _ = writeln!(out, "{} {}", lang.pick("Antwoorden bewaard in", "Answers saved in"), path.display());
+    let _ = writeln!(
+        out,
+        "{} {}",
+        lang.pick("Antwoorden bewaard in", "Answers saved in"),
+        path.display()
+    );
     Ok(0)
 }

@@ -35,7 +35,11 @@ const EXAMPLES: [&str; 3] = [
 #[test]
 fn assess_text_and_markdown_in_both_languages() {
     for file in EXAMPLES {
-        let stem = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+        let stem = Path::new(file)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned();
         for lang in ["nl", "en"] {
             for format in ["text", "markdown"] {
                 let o = kader(&["assess", file, "--on", ON, "--lang", lang, "--format", format]);
@@ -51,13 +55,27 @@ fn assess_json_is_the_assessment_contract() {
     let o = kader(&["assess", EXAMPLES[0], "--on", ON, "--format", "json"]);
     assert!(o.status.success());
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
-    for key in ["framework", "intervention", "verdict", "action", "criteria", "advice", "flags", "missing", "trace"] {
+    for key in [
+        "framework",
+        "intervention",
+        "verdict",
+        "action",
+        "criteria",
+        "advice",
+        "flags",
+        "missing",
+        "trace",
+    ] {
         assert!(v.get(key).is_some(), "top-level key {key}");
     }
     assert_eq!(v["framework"]["id"], "kwaliteitskader");
     assert_eq!(v["verdict"]["id"], "potentially-harmful");
     assert_eq!(v["action"]["id"], "stop");
-    assert!(v["framework"]["digest"].as_str().is_some_and(|d| d.starts_with("sha256:")));
+    assert!(
+        v["framework"]["digest"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("sha256:"))
+    );
     // Deterministic: the same input gives byte-identical JSON.
     let again = kader(&["assess", EXAMPLES[0], "--on", ON, "--format", "json"]);
     assert_eq!(stdout(&o), stdout(&again));
@@ -88,8 +106,16 @@ fn invalid_answers_exit_1_with_positions_in_the_chosen_language() {
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(kader(&["assess"]).status.code(), Some(2));
-    assert_eq!(kader(&["assess", EXAMPLES[0], "--on", "28-11-2026"]).status.code(), Some(2));
-    assert_eq!(kader(&["assess", EXAMPLES[0], "--framework", "kwaliteitskader@1999.1"]).status.code(), Some(2));
+    assert_eq!(
+        kader(&["assess", EXAMPLES[0], "--on", "28-11-2026"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        kader(&["assess", EXAMPLES[0], "--framework", "kwaliteitskader@1999.1"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(kader(&["frobnicate"]).status.code(), Some(2));
 }
 
@@ -111,7 +137,10 @@ fn framework_check_reports_positions_and_exits_1() {
     let ok = kader(&["framework", "check", "framework-data/kwaliteitskader/2024.1"]);
     assert!(ok.status.success(), "{}", stderr(&ok));
     let dir = tempfile::tempdir().expect("tmp");
-    for e in std::fs::read_dir(root().join("framework-data/kwaliteitskader/2024.1")).expect("dir").flatten() {
+    for e in std::fs::read_dir(root().join("framework-data/kwaliteitskader/2024.1"))
+        .expect("dir")
+        .flatten()
+    {
         let mut text = std::fs::read_to_string(e.path()).expect("read");
         text = text.replacen("verdict = \"promising\"", "verdict = \"promsing\"", 1);
         text = text.replacen("risk-level == high", "risk-level == very-high", 1);
@@ -125,7 +154,14 @@ fn framework_check_reports_positions_and_exits_1() {
 
 #[test]
 fn diff_and_reassess_with_the_fixture_revision() {
-    let o = kader(&["framework", "diff", "kwaliteitskader@2024.1", "tests/fixtures/kwaliteitskader-2024.2-draft", "--lang", "en"]);
+    let o = kader(&[
+        "framework",
+        "diff",
+        "kwaliteitskader@2024.1",
+        "tests/fixtures/kwaliteitskader-2024.2-draft",
+        "--lang",
+        "en",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     insta::assert_snapshot!("diff", stdout(&o));
     let o = kader(&[
@@ -151,7 +187,16 @@ fn portfolio_of_the_examples() {
         assert!(o.status.success(), "{}", stderr(&o));
         insta::assert_snapshot!(format!("portfolio-{format}"), stdout(&o));
     }
-    let o = kader(&["portfolio", "examples/interventions", "--on", ON, "--format", "html", "--lang", "en"]);
+    let o = kader(&[
+        "portfolio",
+        "examples/interventions",
+        "--on",
+        ON,
+        "--format",
+        "html",
+        "--lang",
+        "en",
+    ]);
     let html = stdout(&o);
     assert!(html.starts_with("<!doctype html>") && html.contains("<svg") && !html.contains("<script"));
     let o = kader(&["portfolio", "examples/interventions", "--on", ON, "--format", "json"]);

@@ -9,7 +9,9 @@ fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let root = manifest.join("../../framework-data");
     println!("cargo::rerun-if-changed={}", root.display());
-    let mut out = String::from("/// Embedded framework versions: (id, version, files (name, text)).\npub(crate) static EMBEDDED: &[(&str, &str, &[(&str, &str)])] = &[\n");
+    let mut out = String::from(
+        "/// Embedded framework versions: (id, version, files (name, text)).\npub(crate) static EMBEDDED: &[(&str, &str, &[(&str, &str)])] = &[\n",
+    );
     let mut ids = list_dirs(&root);
     ids.retain(|d| d.file_name().is_some_and(|n| n != "schema"));
     for id_dir in ids {
@@ -29,7 +31,12 @@ fn main() {
             for f in files {
                 println!("cargo::rerun-if-changed={}", f.display());
                 let path = f.canonicalize().expect("file path resolves");
-                let _ = writeln!(out, "        ({:?}, include_str!({:?})),", name(&f), path.display().to_string());
+                let _ = writeln!(
+                    out,
+                    "        ({:?}, include_str!({:?})),",
+                    name(&f),
+                    path.display().to_string()
+                );
             }
             out.push_str("    ]),\n");
         }
@@ -38,23 +45,36 @@ fn main() {
     let lock = root.join("RELEASED");
     println!("cargo::rerun-if-changed={}", lock.display());
     let lock_text = if lock.exists() {
-        format!("include_str!({:?})", lock.canonicalize().expect("lock path resolves").display().to_string())
+        format!(
+            "include_str!({:?})",
+            lock.canonicalize().expect("lock path resolves").display().to_string()
+        )
     } else {
         "\"\"".to_owned()
     };
-    let _ = writeln!(out, "/// The `framework-data/RELEASED` lock.\npub(crate) static RELEASED_LOCK: &str = {lock_text};");
+    let _ = writeln!(
+        out,
+        "/// The `framework-data/RELEASED` lock.\npub(crate) static RELEASED_LOCK: &str = {lock_text};"
+    );
     let dest = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");
 }
 
 fn list_dirs(p: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = fs::read_dir(p)
-        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
         .unwrap_or_default();
     v.sort();
     v
 }
 
 fn name(p: &Path) -> String {
-    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }

@@ -268,9 +268,7 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ParseError> {
             }
             c if c.is_ascii_alphabetic() || c == b'_' => {
                 let mut j = i + 1;
-                while j < bytes.len()
-                    && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-' || bytes[j] == b'_')
-                {
+                while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-' || bytes[j] == b'_') {
                     j += 1;
                 }
                 out.push((Tok::Name(src[i..j].to_owned()), start));
@@ -468,7 +466,9 @@ impl Parser {
                 self.bump();
                 Ok(Operand::Int(i))
             }
-            Tok::Name(n) if (n == "rank" || n == "count") && self.toks.get(self.pos + 1).map(|t| &t.0) == Some(&Tok::LParen) => {
+            Tok::Name(n)
+                if (n == "rank" || n == "count") && self.toks.get(self.pos + 1).map(|t| &t.0) == Some(&Tok::LParen) =>
+            {
                 self.bump();
                 let q = self.call_arg("a question id")?;
                 Ok(if n == "rank" {
@@ -547,7 +547,10 @@ impl Parser {
                 let right = self.operand()?;
                 Ok(Expr::Compare { left, op, right })
             }
-            Tok::Name(w) if w == "in" || w == "not" && self.toks.get(self.pos + 1).map(|t| &t.0) == Some(&Tok::Name("in".into())) => {
+            Tok::Name(w)
+                if w == "in"
+                    || w == "not" && self.toks.get(self.pos + 1).map(|t| &t.0) == Some(&Tok::Name("in".into())) =>
+            {
                 let negated = w == "not";
                 self.bump();
                 if negated {
@@ -557,11 +560,7 @@ impl Parser {
                     return self.err("a question id before `in`");
                 };
                 let set = self.set()?;
-                Ok(Expr::In {
-                    question,
-                    set,
-                    negated,
-                })
+                Ok(Expr::In { question, set, negated })
             }
             Tok::Name(w) if w == "has" => {
                 self.bump();
@@ -572,7 +571,12 @@ impl Parser {
                     Quantifier::Any
                 } else if self.is_word("all") {
                     Quantifier::All
-                } else if self.is_word("none") && matches!(self.toks.get(self.pos + 1).map(|t| &t.0), Some(Tok::LBracket) | Some(Tok::Name(_))) {
+                } else if self.is_word("none")
+                    && matches!(
+                        self.toks.get(self.pos + 1).map(|t| &t.0),
+                        Some(Tok::LBracket) | Some(Tok::Name(_))
+                    )
+                {
                     Quantifier::None
                 } else {
                     let one = self.name("`any`, `all`, `none` or a choice id")?;
@@ -584,11 +588,7 @@ impl Parser {
                 };
                 self.bump();
                 let set = self.set()?;
-                Ok(Expr::Has {
-                    question,
-                    quant,
-                    set,
-                })
+                Ok(Expr::Has { question, quant, set })
             }
             _ => match left {
                 Operand::Name(n) => Ok(Expr::Truthy(n)),
@@ -609,11 +609,7 @@ impl Expr {
             });
         }
         let toks = lex(src)?;
-        let mut p = Parser {
-            toks,
-            pos: 0,
-            depth: 0,
-        };
+        let mut p = Parser { toks, pos: 0, depth: 0 };
         let e = p.or()?;
         if *p.peek() != Tok::End {
             return p.err("`and`, `or` or the end of the condition");
@@ -739,16 +735,10 @@ impl fmt::Display for Expr {
                 write!(f, ")")
             }
             Expr::Compare { left, op, right } => write!(f, "{left} {} {right}", op.symbol()),
-            Expr::In {
-                question,
-                set,
-                negated,
-            } => write!(f, "{} {}in {set}", question.id, if *negated { "not " } else { "" }),
-            Expr::Has {
-                question,
-                quant,
-                set,
-            } => {
+            Expr::In { question, set, negated } => {
+                write!(f, "{} {}in {set}", question.id, if *negated { "not " } else { "" })
+            }
+            Expr::Has { question, quant, set } => {
                 let q = match quant {
                     Quantifier::Any => "any",
                     Quantifier::All => "all",
@@ -795,17 +785,17 @@ mod tests {
             roundtrip("rank(recognition-level) >= good-indications and not expired(recognition-level)"),
             "rank(recognition-level) >= good-indications and not expired(recognition-level)"
         );
-        assert_eq!(
-            roundtrip("(a or b) and c"),
-            "(a or b) and c"
-        );
+        assert_eq!(roundtrip("(a or b) and c"), "(a or b) and c");
         assert_eq!(roundtrip("a or b and c"), "a or b and c");
         assert_eq!(roundtrip("not (a and b)"), "not (a and b)");
         assert_eq!(roundtrip("x not in [p, q]"), "x not in [p, q]");
         assert_eq!(roundtrip("m has d"), "m has any [d]");
         assert_eq!(roundtrip("m has none [d, e]"), "m has none [d, e]");
         assert_eq!(roundtrip("at-least(2, a, b or c, d)"), "at-least(2, a, b or c, d)");
-        assert_eq!(roundtrip("unknown(q) or adjustment() or adjustment(r)"), "unknown(q) or adjustment() or adjustment(r)");
+        assert_eq!(
+            roundtrip("unknown(q) or adjustment() or adjustment(r)"),
+            "unknown(q) or adjustment() or adjustment(r)"
+        );
         assert_eq!(roundtrip("count(risk-domains) >= -1"), "count(risk-domains) >= -1");
     }
 

@@ -344,13 +344,11 @@ impl Framework {
                     label: &d.label,
                     help: d.description.as_ref(),
                 })),
-                ChoiceSource::Practices => {
-                    out.extend(self.practices.iter().map(|p| ResolvedChoice {
-                        id: &p.id,
-                        label: &p.label,
-                        help: p.description.as_ref(),
-                    }))
-                }
+                ChoiceSource::Practices => out.extend(self.practices.iter().map(|p| ResolvedChoice {
+                    id: &p.id,
+                    label: &p.label,
+                    help: p.description.as_ref(),
+                })),
             }
         }
         out.extend(q.choices.iter().map(|c| ResolvedChoice {

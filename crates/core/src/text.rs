@@ -5,9 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A language kader speaks. Dutch is the default.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Dutch (default).
@@ -83,10 +81,7 @@ impl Text {
             Lang::Nl => (&self.nl, &self.en),
             Lang::En => (&self.en, &self.nl),
         };
-        first
-            .as_deref()
-            .or(second.as_deref())
-            .unwrap_or_default()
+        first.as_deref().or(second.as_deref()).unwrap_or_default()
     }
 
     /// The languages this text lacks (missing or blank).

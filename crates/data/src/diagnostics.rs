@@ -29,8 +29,15 @@ impl FileDiagnostic {
             (Severity::Error, kader_core::Lang::En) => "error",
             (Severity::Warning, kader_core::Lang::En) => "warning",
         };
-        let key = if self.key.is_empty() { String::new() } else { format!(": `{}`", self.key) };
-        format!("{}:{}:{}: {sev}{key}: {}", self.file, self.line, self.column, self.message)
+        let key = if self.key.is_empty() {
+            String::new()
+        } else {
+            format!(": `{}`", self.key)
+        };
+        format!(
+            "{}:{}:{}: {sev}{key}: {}",
+            self.file, self.line, self.column, self.message
+        )
     }
 }
 

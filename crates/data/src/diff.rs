@@ -59,7 +59,13 @@ pub fn diff(a: &Framework, b: &Framework) -> Vec<Change> {
     let qb = keyed(&b.questions, |q| q.id.as_str());
     for (id, q) in &qa {
         match qb.get(id) {
-            None => out.push(ch("question", id, "removed; stored answers to it become unknown keys".into(), true, true)),
+            None => out.push(ch(
+                "question",
+                id,
+                "removed; stored answers to it become unknown keys".into(),
+                true,
+                true,
+            )),
             Some(n) => question_changes(a, b, q, n, &mut out),
         }
     }
@@ -87,68 +93,113 @@ pub fn diff(a: &Framework, b: &Framework) -> Vec<Change> {
             }
         }};
     }
-    compare!("domain", a.domains, b.domains, |x: &kader_core::Domain, y: &kader_core::Domain| {
-        let mut v = Vec::new();
-        if !text_eq(&x.label, &y.label) {
-            v.push(("label changed".to_owned(), false));
+    compare!(
+        "domain",
+        a.domains,
+        b.domains,
+        |x: &kader_core::Domain, y: &kader_core::Domain| {
+            let mut v = Vec::new();
+            if !text_eq(&x.label, &y.label) {
+                v.push(("label changed".to_owned(), false));
+            }
+            if x.risk_factors != y.risk_factors || x.protective_factors != y.protective_factors {
+                v.push(("factors changed".to_owned(), false));
+            }
+            v
         }
-        if x.risk_factors != y.risk_factors || x.protective_factors != y.protective_factors {
-            v.push(("factors changed".to_owned(), false));
+    );
+    compare!(
+        "practice",
+        a.practices,
+        b.practices,
+        |x: &kader_core::Practice, y: &kader_core::Practice| {
+            let mut v = Vec::new();
+            if x.harm != y.harm {
+                v.push((format!("harm class {} → {}", x.harm.id(), y.harm.id()), true));
+            }
+            if !text_eq(&x.label, &y.label) || !text_eq(&x.advice, &y.advice) {
+                v.push(("texts changed".to_owned(), false));
+            }
+            v
         }
-        v
-    });
-    compare!("practice", a.practices, b.practices, |x: &kader_core::Practice, y: &kader_core::Practice| {
-        let mut v = Vec::new();
-        if x.harm != y.harm {
-            v.push((format!("harm class {} → {}", x.harm.id(), y.harm.id()), true));
+    );
+    compare!(
+        "criterion",
+        a.criteria,
+        b.criteria,
+        |x: &kader_core::Criterion, y: &kader_core::Criterion| {
+            let mut v = Vec::new();
+            let cases =
+                |c: &kader_core::Criterion| c.cases.iter().map(|k| (k.outcome, k.when.clone())).collect::<Vec<_>>();
+            if cases(x) != cases(y) {
+                v.push(("cases changed".to_owned(), false));
+            }
+            if !text_eq(&x.label, &y.label) {
+                v.push(("label changed".to_owned(), false));
+            }
+            v
         }
-        if !text_eq(&x.label, &y.label) || !text_eq(&x.advice, &y.advice) {
-            v.push(("texts changed".to_owned(), false));
+    );
+    compare!(
+        "verdict",
+        a.verdicts,
+        b.verdicts,
+        |x: &kader_core::Verdict, y: &kader_core::Verdict| {
+            let mut v = Vec::new();
+            if !text_eq(&x.label, &y.label) {
+                v.push(("label changed".to_owned(), false));
+            }
+            if x.merit != y.merit {
+                v.push(("merit changed".to_owned(), false));
+            }
+            v
         }
-        v
-    });
-    compare!("criterion", a.criteria, b.criteria, |x: &kader_core::Criterion, y: &kader_core::Criterion| {
-        let mut v = Vec::new();
-        let cases = |c: &kader_core::Criterion| c.cases.iter().map(|k| (k.outcome, k.when.clone())).collect::<Vec<_>>();
-        if cases(x) != cases(y) {
-            v.push(("cases changed".to_owned(), false));
+    );
+    compare!(
+        "action",
+        a.actions,
+        b.actions,
+        |x: &kader_core::Action, y: &kader_core::Action| {
+            if text_eq(&x.label, &y.label) {
+                Vec::new()
+            } else {
+                vec![("label changed".to_owned(), false)]
+            }
         }
-        if !text_eq(&x.label, &y.label) {
-            v.push(("label changed".to_owned(), false));
+    );
+    compare!(
+        "adjustment",
+        a.adjustments,
+        b.adjustments,
+        |x: &kader_core::AdjustmentReason, y: &kader_core::AdjustmentReason| {
+            let mut v = Vec::new();
+            if x.when != y.when {
+                v.push((format!("condition `{}` → `{}`", x.when, y.when), true));
+            }
+            if !text_eq(&x.advice, &y.advice) || !text_eq(&x.label, &y.label) {
+                v.push(("texts changed".to_owned(), false));
+            }
+            v
         }
-        v
-    });
-    compare!("verdict", a.verdicts, b.verdicts, |x: &kader_core::Verdict, y: &kader_core::Verdict| {
-        let mut v = Vec::new();
-        if !text_eq(&x.label, &y.label) {
-            v.push(("label changed".to_owned(), false));
+    );
+    compare!(
+        "scale",
+        a.scales,
+        b.scales,
+        |x: &kader_core::Scale, y: &kader_core::Scale| {
+            let levels = |s: &kader_core::Scale| {
+                s.levels
+                    .iter()
+                    .map(|l| (l.id.clone(), l.rank, l.valid_years))
+                    .collect::<Vec<_>>()
+            };
+            if levels(x) != levels(y) || x.expiry_penalty != y.expiry_penalty {
+                vec![("levels, ranks or validity changed".to_owned(), true)]
+            } else {
+                Vec::new()
+            }
         }
-        if x.merit != y.merit {
-            v.push(("merit changed".to_owned(), false));
-        }
-        v
-    });
-    compare!("action", a.actions, b.actions, |x: &kader_core::Action, y: &kader_core::Action| {
-        if text_eq(&x.label, &y.label) { Vec::new() } else { vec![("label changed".to_owned(), false)] }
-    });
-    compare!("adjustment", a.adjustments, b.adjustments, |x: &kader_core::AdjustmentReason, y: &kader_core::AdjustmentReason| {
-        let mut v = Vec::new();
-        if x.when != y.when {
-            v.push((format!("condition `{}` → `{}`", x.when, y.when), true));
-        }
-        if !text_eq(&x.advice, &y.advice) || !text_eq(&x.label, &y.label) {
-            v.push(("texts changed".to_owned(), false));
-        }
-        v
-    });
-    compare!("scale", a.scales, b.scales, |x: &kader_core::Scale, y: &kader_core::Scale| {
-        let levels = |s: &kader_core::Scale| s.levels.iter().map(|l| (l.id.clone(), l.rank, l.valid_years)).collect::<Vec<_>>();
-        if levels(x) != levels(y) || x.expiry_penalty != y.expiry_penalty {
-            vec![("levels, ranks or validity changed".to_owned(), true)]
-        } else {
-            Vec::new()
-        }
-    });
+    );
     // Decision rules by position.
     let n = a.decision.len().max(b.decision.len());
     for i in 0..n {
@@ -156,7 +207,13 @@ pub fn diff(a: &Framework, b: &Framework) -> Vec<Change> {
         match (a.decision.get(i), b.decision.get(i)) {
             (Some(x), Some(y)) => {
                 if x.verdict != y.verdict {
-                    out.push(ch("decision", &id, format!("verdict {} → {}", x.verdict, y.verdict), false, true));
+                    out.push(ch(
+                        "decision",
+                        &id,
+                        format!("verdict {} → {}", x.verdict, y.verdict),
+                        false,
+                        true,
+                    ));
                 }
                 if x.when != y.when {
                     out.push(ch(
@@ -172,14 +229,32 @@ pub fn diff(a: &Framework, b: &Framework) -> Vec<Change> {
                     ));
                 }
                 let acts = |d: &kader_core::DecisionRule| {
-                    (d.action.clone(), d.action_cases.iter().map(|c| (c.action.clone(), c.when.clone())).collect::<Vec<_>>())
+                    (
+                        d.action.clone(),
+                        d.action_cases
+                            .iter()
+                            .map(|c| (c.action.clone(), c.when.clone()))
+                            .collect::<Vec<_>>(),
+                    )
                 };
                 if acts(x) != acts(y) {
                     out.push(ch("decision", &id, "action changed".into(), false, true));
                 }
             }
-            (Some(x), None) => out.push(ch("decision", &id, format!("removed (verdict {})", x.verdict), false, true)),
-            (None, Some(y)) => out.push(ch("decision", &id, format!("added (verdict {})", y.verdict), false, true)),
+            (Some(x), None) => out.push(ch(
+                "decision",
+                &id,
+                format!("removed (verdict {})", x.verdict),
+                false,
+                true,
+            )),
+            (None, Some(y)) => out.push(ch(
+                "decision",
+                &id,
+                format!("added (verdict {})", y.verdict),
+                false,
+                true,
+            )),
             (None, None) => {}
         }
     }
@@ -189,7 +264,13 @@ pub fn diff(a: &Framework, b: &Framework) -> Vec<Change> {
 fn question_changes(fa: &Framework, fb: &Framework, a: &Question, b: &Question, out: &mut Vec<Change>) {
     let id = a.id.as_str();
     if a.kind != b.kind {
-        out.push(ch("question", id, format!("type {} → {}", a.kind.id(), b.kind.id()), true, true));
+        out.push(ch(
+            "question",
+            id,
+            format!("type {} → {}", a.kind.id(), b.kind.id()),
+            true,
+            true,
+        ));
         return;
     }
     let (alo, ahi) = (a.min.unwrap_or(i64::MIN), a.max.unwrap_or(i64::MAX));
@@ -207,7 +288,13 @@ fn question_changes(fa: &Framework, fb: &Framework, a: &Question, b: &Question, 
     let ca: Vec<&str> = fa.choices_of(a).iter().map(|c| c.id).collect();
     let cb: Vec<&str> = fb.choices_of(b).iter().map(|c| c.id).collect();
     for c in ca.iter().filter(|c| !cb.contains(c)) {
-        out.push(ch("choice", &format!("{id}.{c}"), "removed; stored answers with it become invalid".into(), true, true));
+        out.push(ch(
+            "choice",
+            &format!("{id}.{c}"),
+            "removed; stored answers with it become invalid".into(),
+            true,
+            true,
+        ));
     }
     for c in cb.iter().filter(|c| !ca.contains(c)) {
         out.push(ch("choice", &format!("{id}.{c}"), "added".into(), false, true));

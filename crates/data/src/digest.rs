@@ -52,7 +52,9 @@ pub enum LockError {
         actual: String,
     },
     /// Marked released in its metadata but absent from the lock.
-    #[error("{key} says `status = \"released\"` but framework-data/RELEASED has no line for it; add `{key} {actual}` to release it")]
+    #[error(
+        "{key} says `status = \"released\"` but framework-data/RELEASED has no line for it; add `{key} {actual}` to release it"
+    )]
     NotLocked {
         /// `id@version`.
         key: String,
@@ -72,12 +74,19 @@ impl Lock {
     /// `id@version digest` is kept in [`Lock::malformed`] (a test asserts there are none).
     pub fn parse(text: &str) -> Lock {
         let mut lock = Lock::default();
-        for line in text.lines().map(|l| l.split('#').next().unwrap_or_default().trim()).filter(|l| !l.is_empty()) {
+        for line in text
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or_default().trim())
+            .filter(|l| !l.is_empty())
+        {
             let mut parts = line.split_whitespace();
             let parsed = (|| {
                 let (id, version) = parts.next()?.split_once('@')?;
                 let digest = parts.next().filter(|d| d.starts_with("sha256:") && d.len() == 71)?;
-                parts.next().is_none().then(|| (id.to_owned(), version.to_owned(), digest.to_owned()))
+                parts
+                    .next()
+                    .is_none()
+                    .then(|| (id.to_owned(), version.to_owned(), digest.to_owned()))
             })();
             match parsed {
                 Some(entry) => lock.entries.push(entry),

@@ -1,7 +1,7 @@
 //! Reading intervention files (TOML or JSON) with positions for every problem.
 
-use crate::locate::line_col;
 use crate::FileDiagnostic;
+use crate::locate::line_col;
 use kader_core::{InterventionFile, Lang};
 use kader_rules::{AnswerError, Severity};
 use toml::de::{DeTable, DeValue};

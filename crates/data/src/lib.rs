@@ -18,8 +18,8 @@
 #![deny(missing_docs)]
 
 mod diagnostics;
-mod digest;
 pub mod diff;
+mod digest;
 pub mod intervention;
 mod locate;
 pub mod schema;
@@ -135,16 +135,19 @@ pub fn versions() -> Vec<VersionInfo> {
 
 /// The files of an embedded version.
 pub fn embedded_files(id: &str, version: &str) -> Option<Vec<SourceFile>> {
-    EMBEDDED.iter().find(|(i, v, _)| *i == id && *v == version).map(|(i, v, files)| {
-        files
-            .iter()
-            .map(|(name, text)| SourceFile {
-                path: format!("framework-data/{i}/{v}/{name}"),
-                name: (*name).to_owned(),
-                text: (*text).to_owned(),
-            })
-            .collect()
-    })
+    EMBEDDED
+        .iter()
+        .find(|(i, v, _)| *i == id && *v == version)
+        .map(|(i, v, files)| {
+            files
+                .iter()
+                .map(|(name, text)| SourceFile {
+                    path: format!("framework-data/{i}/{v}/{name}"),
+                    name: (*name).to_owned(),
+                    text: (*text).to_owned(),
+                })
+                .collect()
+        })
 }
 
 /// Loads an embedded version; a released one must match its digest in the lock.
@@ -227,12 +230,18 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<Loaded, LoadError> {
                 column: 1,
                 key: String::new(),
                 severity: Severity::Error,
-                message: format!("expected UTF-8 text, found invalid bytes at byte {}", e.utf8_error().valid_up_to()),
+                message: format!(
+                    "expected UTF-8 text, found invalid bytes at byte {}",
+                    e.utf8_error().valid_up_to()
+                ),
             }])
         })?;
         files.push(SourceFile {
             path: p.display().to_string(),
-            name: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            name: p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             text,
         });
     }
@@ -280,7 +289,10 @@ pub fn load_files(files: Vec<SourceFile>) -> Result<Loaded, LoadError> {
         let message = if metas.is_empty() {
             "no file has a `[framework]` table; expected exactly one file with the version's metadata".to_owned()
         } else {
-            format!("expected exactly one file with a `[framework]` table, found {}", metas.len())
+            format!(
+                "expected exactly one file with a `[framework]` table, found {}",
+                metas.len()
+            )
         };
         let file = metas.get(1).and_then(|&i| files.get(i)).or(files.first());
         return Err(LoadError::Invalid(vec![FileDiagnostic {

@@ -101,7 +101,11 @@ pub(crate) fn locate(files: &[SourceFile], counts: &[Vec<(Section, usize)>], d: 
 fn to_file(counts: &[Vec<(Section, usize)>], path: &ItemPath) -> (usize, ItemPath) {
     let segs = &path.0;
     let section = match segs.first() {
-        Some(PathSeg::Key(k)) => Section::ARRAYS.iter().chain([Section::Framework].iter()).find(|s| s.key() == k).copied(),
+        Some(PathSeg::Key(k)) => Section::ARRAYS
+            .iter()
+            .chain([Section::Framework].iter())
+            .find(|s| s.key() == k)
+            .copied(),
         _ => None,
     };
     match (section, segs.get(1)) {

@@ -4,15 +4,26 @@
 //! stale (regenerate with `kader framework schema --write framework-data/schema`).
 
 use kader_core::{Assessment, FrameworkFile, InterventionFile};
-use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
+use schemars::generate::SchemaSettings;
 
 /// The published schemas: (file name, JSON text).
 pub fn schemas() -> Vec<(&'static str, String)> {
     vec![
-        ("framework-file.schema.json", render::<FrameworkFile>("A file of a kader framework version (framework-data/<id>/<version>/*.toml).")),
-        ("intervention.schema.json", render::<InterventionFile>("An intervention file: the intervention and its answers to a framework's questions.")),
-        ("assessment.schema.json", render::<Assessment>("The explained assessment kader gives (kader assess --format json).")),
+        (
+            "framework-file.schema.json",
+            render::<FrameworkFile>("A file of a kader framework version (framework-data/<id>/<version>/*.toml)."),
+        ),
+        (
+            "intervention.schema.json",
+            render::<InterventionFile>(
+                "An intervention file: the intervention and its answers to a framework's questions.",
+            ),
+        ),
+        (
+            "assessment.schema.json",
+            render::<Assessment>("The explained assessment kader gives (kader assess --format json)."),
+        ),
     ]
 }
 

@@ -4,7 +4,9 @@
 use kader_core::{HarmClass, QuestionType};
 
 fn fw() -> kader_core::Framework {
-    kader_data::get("kwaliteitskader", "2024.1").expect("embedded 2024.1 loads").framework
+    kader_data::get("kwaliteitskader", "2024.1")
+        .expect("embedded 2024.1 loads")
+        .framework
 }
 
 #[test]
@@ -115,14 +117,38 @@ fn every_question_with_type_bounds_and_choices() {
         ("crime-prevention-aim", Bool, None, None, vec![]),
         ("age-min", Int, Some(0), Some(120), vec![]),
         ("age-max", Int, Some(0), Some(120), vec![]),
-        ("prevention-level", Choice, None, None, vec!["universal", "selective", "indicated", "tertiary"]),
-        ("risk-assessment", Choice, None, None, vec!["validated-instrument", "professional-judgement", "none"]),
-        ("risk-level", Choice, None, None, vec!["low", "moderate", "high", "mixed", "unknown"]),
+        (
+            "prevention-level",
+            Choice,
+            None,
+            None,
+            vec!["universal", "selective", "indicated", "tertiary"],
+        ),
+        (
+            "risk-assessment",
+            Choice,
+            None,
+            None,
+            vec!["validated-instrument", "professional-judgement", "none"],
+        ),
+        (
+            "risk-level",
+            Choice,
+            None,
+            None,
+            vec!["low", "moderate", "high", "mixed", "unknown"],
+        ),
         ("intensity", Choice, None, None, vec!["light", "moderate", "intensive"]),
         ("risk-domains", Multi, None, None, domains.to_vec()),
         ("needs-assessed", Bool, None, None, vec![]),
         ("protective-factors", Bool, None, None, vec![]),
-        ("theory-of-change", Choice, None, None, vec!["none", "described", "evidence-based"]),
+        (
+            "theory-of-change",
+            Choice,
+            None,
+            None,
+            vec!["none", "described", "evidence-based"],
+        ),
         ("manual", Bool, None, None, vec![]),
         ("components", Multi, None, None, components.to_vec()),
         ("responsivity", Bool, None, None, vec![]),
@@ -137,9 +163,22 @@ fn every_question_with_type_bounds_and_choices() {
             Choice,
             None,
             None,
-            vec!["none", "process", "pre-post", "quasi-experimental", "rct", "multiple-controlled"],
+            vec![
+                "none",
+                "process",
+                "pre-post",
+                "quasi-experimental",
+                "rct",
+                "multiple-controlled",
+            ],
         ),
-        ("evaluation-result", Choice, None, None, vec!["positive", "null", "negative", "mixed", "unknown"]),
+        (
+            "evaluation-result",
+            Choice,
+            None,
+            None,
+            vec!["positive", "null", "negative", "mixed", "unknown"],
+        ),
         ("follow-up-months", Int, Some(0), Some(600), vec![]),
         ("outcome-monitoring", Bool, None, None, vec![]),
         ("cost-per-participant", Int, Some(0), None, vec![]),
@@ -228,5 +267,10 @@ fn every_item_keeps_provenance_and_both_languages() {
         assert!(q.provenance.is_some(), "{}", q.id);
         assert!(q.label.missing_langs().is_empty(), "{}", q.id);
     }
-    assert!(kader_data::get("kwaliteitskader", "2024.1").unwrap().warnings.is_empty());
+    assert!(
+        kader_data::get("kwaliteitskader", "2024.1")
+            .unwrap()
+            .warnings
+            .is_empty()
+    );
 }

@@ -58,7 +58,9 @@ fn syntax_error() {
 
 #[test]
 fn unknown_key() {
-    let dir = draft("content.toml", |t| t.replacen("type = \"bool\"", "type = \"bool\"\ncolour = \"red\"", 1));
+    let dir = draft("content.toml", |t| {
+        t.replacen("type = \"bool\"", "type = \"bool\"\ncolour = \"red\"", 1)
+    });
     insta::assert_snapshot!(errors(&dir));
 }
 
@@ -88,8 +90,16 @@ fn dangling_references() {
 #[test]
 fn texts_missing_a_language() {
     let dir = draft("content.toml", |t| {
-        t.replacen("label = { nl = \"Laag\", en = \"Low\" }", "label = { nl = \"Laag\" }", 1)
-            .replacen("explain = { nl = \"Anders.\", en = \"Otherwise.\" }", "explain = { en = \"Otherwise.\" }", 1)
+        t.replacen(
+            "label = { nl = \"Laag\", en = \"Low\" }",
+            "label = { nl = \"Laag\" }",
+            1,
+        )
+        .replacen(
+            "explain = { nl = \"Anders.\", en = \"Otherwise.\" }",
+            "explain = { en = \"Otherwise.\" }",
+            1,
+        )
     });
     insta::assert_snapshot!(errors(&dir));
 }
@@ -107,7 +117,11 @@ fn items_missing_provenance() {
 fn type_errors_in_conditions() {
     let dir = draft("content.toml", |t| {
         t.replacen("when = \"aim\"", "when = \"level > 3 or aim == yes\"", 1)
-            .replacen("when = \"aim and level == high\"", "when = \"aim and (level == high\"", 1)
+            .replacen(
+                "when = \"aim and level == high\"",
+                "when = \"aim and (level == high\"",
+                1,
+            )
     });
     insta::assert_snapshot!(errors(&dir));
 }
@@ -115,7 +129,11 @@ fn type_errors_in_conditions() {
 #[test]
 fn decision_without_catch_all() {
     let dir = draft("content.toml", |t| {
-        t.replacen("verdict = \"bad\"\naction = \"drop\"", "verdict = \"bad\"\nwhen = \"not aim\"\naction = \"drop\"", 1)
+        t.replacen(
+            "verdict = \"bad\"\naction = \"drop\"",
+            "verdict = \"bad\"\nwhen = \"not aim\"\naction = \"drop\"",
+            1,
+        )
     });
     insta::assert_snapshot!(errors(&dir));
 }
@@ -125,9 +143,15 @@ fn one_changed_byte_in_a_released_version_fails_the_digest_check() {
     let mut files: Vec<SourceFile> =
         kader_data::embedded_files("kwaliteitskader", "2024.1").expect("2024.1 is embedded");
     let original = kader_data::load_files(files.clone()).expect("loads");
-    assert!(kader_data::lock().verify(&original).is_ok(), "the shipped data matches the lock");
+    assert!(
+        kader_data::lock().verify(&original).is_ok(),
+        "the shipped data matches the lock"
+    );
     // Change one byte: a letter in a comment, which changes no meaning at all.
-    let f = files.iter_mut().find(|f| f.text.contains('#')).expect("a file with a comment");
+    let f = files
+        .iter_mut()
+        .find(|f| f.text.contains('#'))
+        .expect("a file with a comment");
     let at = f.text.find('#').expect("comment") + 2;
     let mut bytes = f.text.clone().into_bytes();
     bytes[at] = if bytes[at] == b'x' { b'y' } else { b'x' };
@@ -150,10 +174,16 @@ fn every_embedded_released_version_matches_the_lock() {
     }
     let lock = kader_data::lock();
     assert!(!lock.entries.is_empty());
-    assert!(lock.malformed.is_empty(), "malformed lines in framework-data/RELEASED: {:?}", lock.malformed);
+    assert!(
+        lock.malformed.is_empty(),
+        "malformed lines in framework-data/RELEASED: {:?}",
+        lock.malformed
+    );
     for (id, version, _) in &lock.entries {
         assert!(
-            kader_data::versions().iter().any(|v| &v.id == id && &v.version == version),
+            kader_data::versions()
+                .iter()
+                .any(|v| &v.id == id && &v.version == version),
             "the lock names {id}@{version}, which is not in framework-data/"
         );
     }
@@ -169,13 +199,19 @@ fn unknown_versions_are_named() {
         other => panic!("{other:?}"),
     }
     assert!(kader_data::latest("nope").is_err());
-    assert!(matches!(kader_data::load_dir("/nonexistent/kader"), Err(LoadError::Io { .. })));
+    assert!(matches!(
+        kader_data::load_dir("/nonexistent/kader"),
+        Err(LoadError::Io { .. })
+    ));
 }
 
 #[test]
 fn a_released_folder_on_disk_must_match_the_lock() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../framework-data/kwaliteitskader/2024.1");
-    assert!(kader_data::load_dir(&src).is_ok(), "the shipped folder matches the lock");
+    assert!(
+        kader_data::load_dir(&src).is_ok(),
+        "the shipped folder matches the lock"
+    );
     let dir = tempfile::tempdir().expect("tmp");
     for e in fs::read_dir(&src).expect("dir").flatten() {
         let mut text = fs::read_to_string(e.path()).expect("read");
@@ -184,5 +220,8 @@ fn a_released_folder_on_disk_must_match_the_lock() {
         }
         fs::write(dir.path().join(e.file_name()), text).expect("write");
     }
-    assert!(matches!(kader_data::load_dir(dir.path()), Err(LoadError::Lock(LockError::DigestMismatch { .. }))));
+    assert!(matches!(
+        kader_data::load_dir(dir.path()),
+        Err(LoadError::Lock(LockError::DigestMismatch { .. }))
+    ));
 }

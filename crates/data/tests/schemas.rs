@@ -57,8 +57,16 @@ fn check_all(schema: &str, files: Vec<PathBuf>) {
         let text = std::fs::read_to_string(&f).expect("read");
         let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         let json = serde_json::to_value(&value).expect("toml to json");
-        let errors: Vec<String> = v.iter_errors(&json).map(|e| format!("{}: {e}", e.instance_path())).collect();
-        assert!(errors.is_empty(), "{} does not match {schema}:\n{}", f.display(), errors.join("\n"));
+        let errors: Vec<String> = v
+            .iter_errors(&json)
+            .map(|e| format!("{}: {e}", e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{} does not match {schema}:\n{}",
+            f.display(),
+            errors.join("\n")
+        );
     }
 }
 
@@ -69,7 +77,10 @@ fn every_framework_file_validates_against_its_schema() {
 
 #[test]
 fn every_example_validates_against_the_intervention_schema() {
-    check_all("intervention.schema.json", toml_files(&root().join("examples/interventions")));
+    check_all(
+        "intervention.schema.json",
+        toml_files(&root().join("examples/interventions")),
+    );
 }
 
 #[test]

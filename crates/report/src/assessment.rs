@@ -102,11 +102,27 @@ pub fn text(a: &Assessment, color: bool) -> String {
         .map(|k| t(lang, k).chars().count() + 2)
         .max()
         .unwrap_or(9);
-    let _ = writeln!(s, "{}{}", pad(&format!("{}:", t(lang, "verdict")), w), paint(&a.verdict.label, verdict_color(&a.verdict.id), color));
-    let _ = writeln!(s, "{}{}", pad(&format!("{}:", t(lang, "action")), w), paint(&a.action.label, "1", color));
+    let _ = writeln!(
+        s,
+        "{}{}",
+        pad(&format!("{}:", t(lang, "verdict")), w),
+        paint(&a.verdict.label, verdict_color(&a.verdict.id), color)
+    );
+    let _ = writeln!(
+        s,
+        "{}{}",
+        pad(&format!("{}:", t(lang, "action")), w),
+        paint(&a.action.label, "1", color)
+    );
     let _ = writeln!(s, "{}{}", pad(&format!("{}:", t(lang, "why")), w), a.decided_by.explain);
     if !a.decided_by.because.is_empty() {
-        let _ = writeln!(s, "{}{} {}", " ".repeat(w), t(lang, "because"), answers_line(&a.decided_by.because, lang));
+        let _ = writeln!(
+            s,
+            "{}{} {}",
+            " ".repeat(w),
+            t(lang, "because"),
+            answers_line(&a.decided_by.because, lang)
+        );
     }
     let _ = writeln!(
         s,
@@ -121,7 +137,12 @@ pub fn text(a: &Assessment, color: bool) -> String {
         let _ = writeln!(s, "{}{}", " ".repeat(w), paint(t(lang, "provisional"), "33", color));
     }
     if let Some(r) = &a.recognition {
-                let _ = writeln!(s, "{}{}", pad(&format!("{}:", t(lang, "recognition")), w), recognition_line(r, lang));
+        let _ = writeln!(
+            s,
+            "{}{}",
+            pad(&format!("{}:", t(lang, "recognition")), w),
+            recognition_line(r, lang)
+        );
     }
     if !a.advice.is_empty() {
         let _ = writeln!(s, "\n{}", paint(t(lang, "advice"), "1", color));
@@ -136,7 +157,13 @@ pub fn text(a: &Assessment, color: bool) -> String {
         }
     }
     let _ = writeln!(s, "\n{}", paint(t(lang, "criteria"), "1", color));
-    let width = a.criteria.iter().map(|c| c.label.chars().count()).max().unwrap_or(0).min(34);
+    let width = a
+        .criteria
+        .iter()
+        .map(|c| c.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(34);
     for c in &a.criteria {
         let outcome = format!("{} {}", outcome_symbol(c.outcome), c.outcome.label(lang));
         let _ = writeln!(
@@ -150,8 +177,19 @@ pub fn text(a: &Assessment, color: bool) -> String {
     if !a.missing.is_empty() {
         let _ = writeln!(s, "\n{}", paint(t(lang, "missing"), "1", color));
         for m in &a.missing {
-            let alts: Vec<String> = m.could_become.iter().map(|o| format!("{}/{}", o.verdict, o.action)).collect();
-            let _ = writeln!(s, "  - {} ({}): {} {}", m.label, m.question, t(lang, "could-become"), alts.join(", "));
+            let alts: Vec<String> = m
+                .could_become
+                .iter()
+                .map(|o| format!("{}/{}", o.verdict, o.action))
+                .collect();
+            let _ = writeln!(
+                s,
+                "  - {} ({}): {} {}",
+                m.label,
+                m.question,
+                t(lang, "could-become"),
+                alts.join(", ")
+            );
         }
     }
     s
@@ -183,9 +221,19 @@ pub fn markdown(a: &Assessment) -> String {
     let _ = writeln!(s, "- **{}:** {}", t(lang, "action"), a.action.label);
     let _ = writeln!(s, "- **{}:** {}", t(lang, "why"), a.decided_by.explain);
     if !a.decided_by.because.is_empty() {
-        let _ = writeln!(s, "  ({} `{}`)", t(lang, "because"), answers_line(&a.decided_by.because, lang));
+        let _ = writeln!(
+            s,
+            "  ({} `{}`)",
+            t(lang, "because"),
+            answers_line(&a.decided_by.because, lang)
+        );
     }
-    let _ = writeln!(s, "- **{}:** {}", t(lang, "basis"), provenance_line(&a.decided_by.provenance, lang));
+    let _ = writeln!(
+        s,
+        "- **{}:** {}",
+        t(lang, "basis"),
+        provenance_line(&a.decided_by.provenance, lang)
+    );
     if a.decided_by.provenance.kind == ProvenanceKind::Editorial {
         let _ = writeln!(s, "  _{}_", t(lang, "editorial-note"));
     }
@@ -193,12 +241,18 @@ pub fn markdown(a: &Assessment) -> String {
         let _ = writeln!(s, "\n> {}", t(lang, "provisional"));
     }
     if let Some(r) = &a.recognition {
-                let _ = writeln!(s, "\n**{}:** {}", t(lang, "recognition"), recognition_line(r, lang));
+        let _ = writeln!(s, "\n**{}:** {}", t(lang, "recognition"), recognition_line(r, lang));
     }
     if !a.advice.is_empty() {
         let _ = writeln!(s, "\n## {}\n", t(lang, "advice"));
         for adv in &a.advice {
-            let _ = writeln!(s, "- **{}.** {} _({})_", adv.label, adv.text, provenance_line(&adv.provenance, lang));
+            let _ = writeln!(
+                s,
+                "- **{}.** {} _({})_",
+                adv.label,
+                adv.text,
+                provenance_line(&adv.provenance, lang)
+            );
         }
     }
     if !a.flags.is_empty() {
@@ -215,7 +269,14 @@ pub fn markdown(a: &Assessment) -> String {
         }
     }
     let _ = writeln!(s, "\n## {}\n", t(lang, "criteria"));
-    let _ = writeln!(s, "| {} | {} | {} | {} |", t(lang, "criterion"), t(lang, "outcome"), t(lang, "explanation"), t(lang, "basis"));
+    let _ = writeln!(
+        s,
+        "| {} | {} | {} | {} |",
+        t(lang, "criterion"),
+        t(lang, "outcome"),
+        t(lang, "explanation"),
+        t(lang, "basis")
+    );
     let _ = writeln!(s, "|---|---|---|---|");
     for c in &a.criteria {
         let _ = writeln!(
@@ -231,8 +292,19 @@ pub fn markdown(a: &Assessment) -> String {
     if !a.missing.is_empty() {
         let _ = writeln!(s, "\n## {}\n", t(lang, "missing"));
         for m in &a.missing {
-            let alts: Vec<String> = m.could_become.iter().map(|o| format!("{}/{}", o.verdict, o.action)).collect();
-            let _ = writeln!(s, "- {} (`{}`): {} {}", m.label, m.question, t(lang, "could-become"), alts.join(", "));
+            let alts: Vec<String> = m
+                .could_become
+                .iter()
+                .map(|o| format!("{}/{}", o.verdict, o.action))
+                .collect();
+            let _ = writeln!(
+                s,
+                "- {} (`{}`): {} {}",
+                m.label,
+                m.question,
+                t(lang, "could-become"),
+                alts.join(", ")
+            );
         }
     }
     s

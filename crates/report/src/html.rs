@@ -52,11 +52,26 @@ pub fn assessment_section(a: &Assessment) -> String {
     let lang = a.lang;
     let mut s = String::new();
     let _ = write!(s, "<dl class=\"verdict v-{}\">", escape(&a.verdict.id));
-    let _ = write!(s, "<dt>{}</dt><dd><span class=\"badge\">{}</span></dd>", t(lang, "verdict"), escape(&a.verdict.label));
-    let _ = write!(s, "<dt>{}</dt><dd><strong>{}</strong></dd>", t(lang, "action"), escape(&a.action.label));
+    let _ = write!(
+        s,
+        "<dt>{}</dt><dd><span class=\"badge\">{}</span></dd>",
+        t(lang, "verdict"),
+        escape(&a.verdict.label)
+    );
+    let _ = write!(
+        s,
+        "<dt>{}</dt><dd><strong>{}</strong></dd>",
+        t(lang, "action"),
+        escape(&a.action.label)
+    );
     let _ = write!(s, "<dt>{}</dt><dd>{}", t(lang, "why"), escape(&a.decided_by.explain));
     if !a.decided_by.because.is_empty() {
-        let _ = write!(s, "<br><span class=\"small\">{} {}</span>", t(lang, "because"), escape(&answers_line(&a.decided_by.because, lang)));
+        let _ = write!(
+            s,
+            "<br><span class=\"small\">{} {}</span>",
+            t(lang, "because"),
+            escape(&answers_line(&a.decided_by.because, lang))
+        );
     }
     let _ = write!(
         s,
@@ -67,11 +82,20 @@ pub fn assessment_section(a: &Assessment) -> String {
         escape(&a.decided_by.rule)
     );
     if a.decided_by.provenance.kind == ProvenanceKind::Editorial {
-        let _ = write!(s, "<br><span class=\"small\"><em>{}</em></span>", t(lang, "editorial-note"));
+        let _ = write!(
+            s,
+            "<br><span class=\"small\"><em>{}</em></span>",
+            t(lang, "editorial-note")
+        );
     }
     s.push_str("</dd>");
     if let Some(r) = &a.recognition {
-                let _ = write!(s, "<dt>{}</dt><dd>{}</dd>", t(lang, "recognition"), escape(&recognition_line(r, lang)));
+        let _ = write!(
+            s,
+            "<dt>{}</dt><dd>{}</dd>",
+            t(lang, "recognition"),
+            escape(&recognition_line(r, lang))
+        );
     }
     s.push_str("</dl>");
     if a.provisional {
@@ -127,7 +151,11 @@ pub fn assessment_section(a: &Assessment) -> String {
     if !a.missing.is_empty() {
         let _ = write!(s, "<h2>{}</h2><ul>", t(lang, "missing"));
         for m in &a.missing {
-            let alts: Vec<String> = m.could_become.iter().map(|o| format!("{}/{}", o.verdict, o.action)).collect();
+            let alts: Vec<String> = m
+                .could_become
+                .iter()
+                .map(|o| format!("{}/{}", o.verdict, o.action))
+                .collect();
             let _ = write!(
                 s,
                 "<li>{} (<code>{}</code>): {} {}</li>",

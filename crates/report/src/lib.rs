@@ -39,7 +39,10 @@ pub(crate) fn t(lang: Lang, key: &str) -> &'static str {
         "expired" => ("verlopen", "expired"),
         "valid-until" => ("geldig tot en met", "valid through"),
         "valid" => ("geldig", "valid"),
-        "unknown-validity" => ("geldigheid onbekend (jaar ontbreekt)", "validity unknown (year missing)"),
+        "unknown-validity" => (
+            "geldigheid onbekend (jaar ontbreekt)",
+            "validity unknown (year missing)",
+        ),
         "basis" => ("Gebaseerd op", "Based on"),
         "rule" => ("regel", "rule"),
         "because" => ("op grond van", "because of"),
@@ -48,7 +51,10 @@ pub(crate) fn t(lang: Lang, key: &str) -> &'static str {
         "framework" => ("Kader", "Framework"),
         "provider" => ("Aanbieder", "Provider"),
         "report-title" => ("Beoordeling", "Assessment"),
-        "trace" => ("Verantwoording (alle geëvalueerde regels)", "Audit trail (every rule evaluated)"),
+        "trace" => (
+            "Verantwoording (alle geëvalueerde regels)",
+            "Audit trail (every rule evaluated)",
+        ),
         "result" => ("Resultaat", "Result"),
         "harm-harmful" => ("schadelijk", "harmful"),
         "harm-risk-of-harm" => ("risico op schade", "risk of harm"),

@@ -2,7 +2,7 @@
 
 use crate::html::{CSS, escape};
 use crate::t;
-use kader_core::{Assessment, Lang};
+use kader_core::{AnswerValue, Answers, Assessment, ChoiceSource, Framework, Lang};
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -93,7 +93,41 @@ pub struct Portfolio {
 
 const URGENCY: [&str; 3] = ["stop", "adjust", "research"];
 
+/// The risk domains an intervention works on: the domain ids selected in its answers to the
+/// framework's multi questions whose choices come from the domains.
+pub fn domains_answered(fw: &Framework, answers: &Answers) -> Vec<String> {
+    let mut out = Vec::new();
+    for q in fw
+        .questions
+        .iter()
+        .filter(|q| q.choices_from.contains(&ChoiceSource::Domains))
+    {
+        if let Some(AnswerValue::List(ids)) = answers.get(&q.id) {
+            out.extend(ids.iter().filter(|id| fw.domain(id).is_some()).cloned());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 impl Portfolio {
+    /// Summarises entries assessed against `fw`, with its verdicts, actions and domains.
+    pub fn for_framework(entries: &[Entry], fw: &Framework, lang: Lang) -> Portfolio {
+        let pairs = |v: Vec<(&String, &kader_core::Text)>| -> Vec<(String, String)> {
+            v.into_iter()
+                .map(|(id, t)| (id.clone(), t.get(lang).to_owned()))
+                .collect()
+        };
+        Portfolio::build(
+            entries,
+            &pairs(fw.verdicts.iter().map(|v| (&v.id, &v.label)).collect()),
+            &pairs(fw.actions.iter().map(|v| (&v.id, &v.label)).collect()),
+            &pairs(fw.domains.iter().map(|v| (&v.id, &v.label)).collect()),
+            lang,
+        )
+    }
+
     /// Summarises entries. `verdicts`, `actions` and `domains` are (id, label) in the
     /// framework's order.
     pub fn build(
@@ -196,7 +230,10 @@ impl Portfolio {
             .collect();
         Portfolio {
             frameworks,
-            assessed_on: entries.first().map(|e| e.assessment.assessed_on.to_string()).unwrap_or_default(),
+            assessed_on: entries
+                .first()
+                .map(|e| e.assessment.assessed_on.to_string())
+                .unwrap_or_default(),
             lang,
             total: entries.len(),
             verdicts: count(&|a| a.verdict.id.as_str(), verdicts),
@@ -214,7 +251,10 @@ fn p(lang: Lang, key: &str) -> &'static str {
         "by-verdict" => ("Oordelen", "Verdicts"),
         "by-action" => ("Acties", "Actions"),
         "attention" => ("Stoppen, bijstellen, onderzoeken", "Stop, adjust, research"),
-        "coverage" => ("Dekking van de zeven risicodomeinen", "Coverage of the seven risk domains"),
+        "coverage" => (
+            "Dekking van de zeven risicodomeinen",
+            "Coverage of the seven risk domains",
+        ),
         "domain" => ("Risicodomein", "Risk domain"),
         "sound" => ("Bewezen effectief of kansrijk", "Proven effective or promising"),
         "risky" => ("Schadelijk of niet effectief", "Harmful or ineffective"),
@@ -241,8 +281,17 @@ impl Portfolio {
         let lang = self.lang;
         let mut s = String::new();
         let _ = writeln!(s, "{} ({} {})", p(lang, "title"), self.total, p(lang, "total"));
-        let _ = writeln!(s, "{} · {} {}\n", self.frameworks.join(", "), t(lang, "assessed-on"), self.assessed_on);
-        for (title, list) in [(p(lang, "by-verdict"), &self.verdicts), (p(lang, "by-action"), &self.actions)] {
+        let _ = writeln!(
+            s,
+            "{} · {} {}\n",
+            self.frameworks.join(", "),
+            t(lang, "assessed-on"),
+            self.assessed_on
+        );
+        for (title, list) in [
+            (p(lang, "by-verdict"), &self.verdicts),
+            (p(lang, "by-action"), &self.actions),
+        ] {
             let _ = writeln!(s, "{title}");
             let width = list.iter().map(|c| c.label.chars().count()).max().unwrap_or(0);
             for c in list.iter() {
@@ -256,7 +305,11 @@ impl Portfolio {
             let _ = writeln!(s, "  {}", p(lang, "none-needed"));
         }
         for a in &self.attention {
-            let _ = writeln!(s, "  [{}] {} ({}): {}", a.action_label, a.name, a.verdict_label, a.reason);
+            let _ = writeln!(
+                s,
+                "  [{}] {} ({}): {}",
+                a.action_label, a.name, a.verdict_label, a.reason
+            );
         }
         let _ = writeln!(s, "\n{}", p(lang, "coverage"));
         for c in &self.coverage {
@@ -299,14 +352,35 @@ impl Portfolio {
         if self.attention.is_empty() {
             let _ = writeln!(s, "{}\n", p(lang, "none-needed"));
         } else {
-            let _ = writeln!(s, "| {} | {} | {} | {} |\n|---|---|---|---|", t(lang, "action"), p(lang, "intervention"), t(lang, "verdict"), p(lang, "reason"));
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} |\n|---|---|---|---|",
+                t(lang, "action"),
+                p(lang, "intervention"),
+                t(lang, "verdict"),
+                p(lang, "reason")
+            );
             for a in &self.attention {
-                let _ = writeln!(s, "| {} | {} | {} | {} |", a.action_label, a.name.replace('|', "\\|"), a.verdict_label, a.reason.replace('|', "\\|"));
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} | {} |",
+                    a.action_label,
+                    a.name.replace('|', "\\|"),
+                    a.verdict_label,
+                    a.reason.replace('|', "\\|")
+                );
             }
             let _ = writeln!(s);
         }
         let _ = writeln!(s, "## {}\n\n{}\n", p(lang, "coverage"), p(lang, "explain-coverage"));
-        let _ = writeln!(s, "| {} | | {} | {} | {} |\n|---|---|---|---|---|", p(lang, "domain"), p(lang, "sound"), p(lang, "other"), p(lang, "risky"));
+        let _ = writeln!(
+            s,
+            "| {} | | {} | {} | {} |\n|---|---|---|---|---|",
+            p(lang, "domain"),
+            p(lang, "sound"),
+            p(lang, "other"),
+            p(lang, "risky")
+        );
         for c in &self.coverage {
             let _ = writeln!(
                 s,
@@ -352,7 +426,10 @@ impl Portfolio {
             );
         }
         s.push_str("</div><div class=\"charts\">");
-        for (title, list) in [(p(lang, "by-verdict"), &self.verdicts), (p(lang, "by-action"), &self.actions)] {
+        for (title, list) in [
+            (p(lang, "by-verdict"), &self.verdicts),
+            (p(lang, "by-action"), &self.actions),
+        ] {
             let _ = write!(s, "<section><h2>{title}</h2>{}</section>", bar_chart(list));
         }
         s.push_str("</div>");
@@ -405,7 +482,12 @@ impl Portfolio {
             );
         }
         s.push_str("</tbody></table>");
-        let _ = write!(s, "<footer>{} · {}</footer></main></body></html>\n", t(lang, "generated"), escape(&self.frameworks.join(", ")));
+        let _ = write!(
+            s,
+            "<footer>{} · {}</footer></main></body></html>\n",
+            t(lang, "generated"),
+            escape(&self.frameworks.join(", "))
+        );
         s
     }
 }

@@ -143,7 +143,11 @@ impl AnswerError {
                 }
             }
             AnswerErrorKind::WrongType { expected, found } => match lang {
-                Lang::Nl => format!("verwacht {}, gevonden {}", type_name(*expected, lang), found_name(found, lang)),
+                Lang::Nl => format!(
+                    "verwacht {}, gevonden {}",
+                    type_name(*expected, lang),
+                    found_name(found, lang)
+                ),
                 Lang::En => format!("expected {}, found {found}", type_name(*expected, lang)),
             },
             AnswerErrorKind::OutOfRange { min, max, found } => match lang {

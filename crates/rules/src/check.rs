@@ -137,7 +137,11 @@ impl Checker<'_> {
         for lang in t.missing_langs() {
             self.err(
                 path.clone().key(lang.code()),
-                format!("the text has no `{}` ({}) version; every text needs `nl` and `en`", lang.code(), lang.pick("Dutch", "English")),
+                format!(
+                    "the text has no `{}` ({}) version; every text needs `nl` and `en`",
+                    lang.code(),
+                    lang.pick("Dutch", "English")
+                ),
             );
         }
     }
@@ -181,8 +185,14 @@ impl Checker<'_> {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, id) in ids.enumerate() {
             if id.trim().is_empty() {
-                self.err(ItemPath::of(section, i).key(key), "expected an id, found an empty string".into());
-            } else if !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b.is_ascii_uppercase()) {
+                self.err(
+                    ItemPath::of(section, i).key(key),
+                    "expected an id, found an empty string".into(),
+                );
+            } else if !id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b.is_ascii_uppercase())
+            {
                 self.err(
                     ItemPath::of(section, i).key(key),
                     format!("id `{id}` may only contain letters, digits and `-`"),
@@ -206,17 +216,30 @@ pub(crate) fn check_structure(fw: &Framework) -> Vec<Diagnostic> {
     if meta.format != kader_core::FORMAT_VERSION {
         c.err(
             root.clone().key("format"),
-            format!("expected format {} (the format this kader reads), found {}", kader_core::FORMAT_VERSION, meta.format),
+            format!(
+                "expected format {} (the format this kader reads), found {}",
+                kader_core::FORMAT_VERSION,
+                meta.format
+            ),
         );
     }
     if meta.id.trim().is_empty() {
-        c.err(root.clone().key("id"), "expected a framework id, found an empty string".into());
+        c.err(
+            root.clone().key("id"),
+            "expected a framework id, found an empty string".into(),
+        );
     }
     if meta.version.trim().is_empty() || meta.version.contains(['@', '/', ' ']) {
-        c.err(root.clone().key("version"), format!("expected a version such as `2024.1`, found `{}`", meta.version));
+        c.err(
+            root.clone().key("version"),
+            format!("expected a version such as `2024.1`, found `{}`", meta.version),
+        );
     }
     if meta.published.parse::<kader_core::Date>().is_err() {
-        c.err(root.clone().key("published"), format!("expected a date as YYYY-MM-DD, found `{}`", meta.published));
+        c.err(
+            root.clone().key("published"),
+            format!("expected a date as YYYY-MM-DD, found `{}`", meta.published),
+        );
     }
     c.text(root.clone().key("title"), &meta.title);
     c.opt_text(root.clone().key("short-title"), meta.short_title.as_ref());
@@ -241,10 +264,16 @@ pub(crate) fn check_structure(fw: &Framework) -> Vec<Diagnostic> {
         c.opt_text(p.clone().key("description"), s.description.as_ref());
         c.provenance(p.clone(), s.provenance.as_ref());
         if s.levels.is_empty() {
-            c.err(p.clone().key("level"), "a scale needs at least one `[[scale.level]]`".into());
+            c.err(
+                p.clone().key("level"),
+                "a scale needs at least one `[[scale.level]]`".into(),
+            );
         }
         if s.expiry_penalty < 0 {
-            c.err(p.clone().key("expiry-penalty"), format!("expected 0 or more, found {}", s.expiry_penalty));
+            c.err(
+                p.clone().key("expiry-penalty"),
+                format!("expected 0 or more, found {}", s.expiry_penalty),
+            );
         }
         let mut seen = HashMap::new();
         for (k, l) in s.levels.iter().enumerate() {
@@ -252,12 +281,19 @@ pub(crate) fn check_structure(fw: &Framework) -> Vec<Diagnostic> {
             c.text(lp.clone().key("label"), &l.label);
             c.opt_text(lp.clone().key("description"), l.description.as_ref());
             if let Some(first) = seen.insert(l.id.as_str(), k) {
-                c.err(lp.clone().key("id"), format!("duplicate level id `{}`; already level[{first}]", l.id));
+                c.err(
+                    lp.clone().key("id"),
+                    format!("duplicate level id `{}`; already level[{first}]", l.id),
+                );
             }
             if k > 0 && l.rank < s.levels[k - 1].rank {
                 c.err(
                     lp.clone().key("rank"),
-                    format!("levels are listed lowest first: expected a rank of at least {}, found {}", s.levels[k - 1].rank, l.rank),
+                    format!(
+                        "levels are listed lowest first: expected a rank of at least {}, found {}",
+                        s.levels[k - 1].rank,
+                        l.rank
+                    ),
                 );
             }
             if l.valid_years.is_some_and(|v| v < 0) {
@@ -270,7 +306,10 @@ pub(crate) fn check_structure(fw: &Framework) -> Vec<Diagnostic> {
         c.text(p.clone().key("label"), &d.label);
         c.opt_text(p.clone().key("description"), d.description.as_ref());
         c.provenance(p.clone(), d.provenance.as_ref());
-        for (key, list) in [("risk-factors", &d.risk_factors), ("protective-factors", &d.protective_factors)] {
+        for (key, list) in [
+            ("risk-factors", &d.risk_factors),
+            ("protective-factors", &d.protective_factors),
+        ] {
             if let Some(list) = list {
                 let lp = p.clone().key(key);
                 for (k, t) in list.items.iter().enumerate() {
@@ -287,7 +326,10 @@ pub(crate) fn check_structure(fw: &Framework) -> Vec<Diagnostic> {
         c.text(p.clone().key("advice"), &pr.advice);
         c.provenance(p, pr.provenance.as_ref());
         if fw.domain(&pr.id).is_some() {
-            c.err(ItemPath::of("practice", i).key("id"), format!("practice id `{}` is also a domain id; choice ids must be unique", pr.id));
+            c.err(
+                ItemPath::of("practice", i).key("id"),
+                format!("practice id `{}` is also a domain id; choice ids must be unique", pr.id),
+            );
         }
     }
     for (i, g) in fw.groups.iter().enumerate() {
@@ -304,7 +346,10 @@ pub(crate) fn check_structure(fw: &Framework) -> Vec<Diagnostic> {
         c.opt_text(p.clone().key("description"), cr.description.as_ref());
         c.provenance(p.clone(), cr.provenance.as_ref());
         if cr.cases.is_empty() {
-            c.err(p.clone().key("case"), "a criterion needs at least one `[[criterion.case]]`".into());
+            c.err(
+                p.clone().key("case"),
+                "a criterion needs at least one `[[criterion.case]]`".into(),
+            );
         }
         for (k, case) in cr.cases.iter().enumerate() {
             c.text(p.clone().key("case").index(k).key("explain"), &case.explain);
@@ -336,10 +381,19 @@ pub(crate) fn check_structure(fw: &Framework) -> Vec<Diagnostic> {
     }
     check_decision(&mut c);
     if fw.decision.is_empty() {
-        c.err(ItemPath(vec![PathSeg::Key("decision".into())]), "the framework has no `[[decision]]` rules".into());
+        c.err(
+            ItemPath(vec![PathSeg::Key("decision".into())]),
+            "the framework has no `[[decision]]` rules".into(),
+        );
     }
-    if fw.verdicts.len() > usize::from(u16::MAX) || fw.actions.len() > usize::from(u16::MAX) || fw.questions.len() > usize::from(u16::MAX) {
-        c.err(ItemPath::default(), "too many items: at most 65535 questions, verdicts and actions".into());
+    if fw.verdicts.len() > usize::from(u16::MAX)
+        || fw.actions.len() > usize::from(u16::MAX)
+        || fw.questions.len() > usize::from(u16::MAX)
+    {
+        c.err(
+            ItemPath::default(),
+            "too many items: at most 65535 questions, verdicts and actions".into(),
+        );
     }
     c.out
 }
@@ -353,30 +407,48 @@ fn check_question(c: &mut Checker<'_>, i: usize, q: &kader_core::Question) {
     c.provenance(p.clone(), q.provenance.as_ref());
     if let Some(g) = &q.group {
         if !fw.groups.iter().any(|x| x.id == *g) {
-            c.err(p.clone().key("group"), format!("group `{g}` is not defined in any `[[group]]`"));
+            c.err(
+                p.clone().key("group"),
+                format!("group `{g}` is not defined in any `[[group]]`"),
+            );
         }
     }
     let is_choice = matches!(q.kind, QuestionType::Choice | QuestionType::Multi);
     if !is_choice && (!q.choices.is_empty() || !q.choices_from.is_empty() || q.scale.is_some()) {
         c.err(
             p.clone().key("type"),
-            format!("only choice and multi questions take `choice`, `choices-from` or `scale`; this one is `{}`", q.kind.id()),
+            format!(
+                "only choice and multi questions take `choice`, `choices-from` or `scale`; this one is `{}`",
+                q.kind.id()
+            ),
         );
     }
     if q.kind != QuestionType::Int && (q.min.is_some() || q.max.is_some()) {
-        c.err(p.clone().key("min"), format!("only int questions take `min` and `max`; this one is `{}`", q.kind.id()));
+        c.err(
+            p.clone().key("min"),
+            format!("only int questions take `min` and `max`; this one is `{}`", q.kind.id()),
+        );
     }
     if let (Some(lo), Some(hi)) = (q.min, q.max) {
         if lo > hi {
-            c.err(p.clone().key("max"), format!("expected `max` ≥ `min` ({lo}), found {hi}"));
+            c.err(
+                p.clone().key("max"),
+                format!("expected `max` ≥ `min` ({lo}), found {hi}"),
+            );
         }
     }
     if let Some(s) = &q.scale {
         if fw.scale(s).is_none() {
-            c.err(p.clone().key("scale"), format!("scale `{s}` is not defined in any `[[scale]]`"));
+            c.err(
+                p.clone().key("scale"),
+                format!("scale `{s}` is not defined in any `[[scale]]`"),
+            );
         }
         if q.kind != QuestionType::Choice {
-            c.err(p.clone().key("scale"), "a scale question must be of type `choice`".into());
+            c.err(
+                p.clone().key("scale"),
+                "a scale question must be of type `choice`".into(),
+            );
         }
     }
     if let (Some(scale), None) = (q.scale.as_deref().and_then(|s| fw.scale(s)), &q.granted_year) {
@@ -400,7 +472,10 @@ fn check_question(c: &mut Checker<'_>, i: usize, q: &kader_core::Question) {
             Some(_) => {}
         }
         if q.scale.is_none() {
-            c.err(p.clone().key("granted-year"), "`granted-year` only applies to a question with a `scale`".into());
+            c.err(
+                p.clone().key("granted-year"),
+                "`granted-year` only applies to a question with a `scale`".into(),
+            );
         }
     }
     for (k, ch) in q.choices.iter().enumerate() {
@@ -410,10 +485,16 @@ fn check_question(c: &mut Checker<'_>, i: usize, q: &kader_core::Question) {
     if is_choice {
         let resolved = fw.choices_of(q);
         if resolved.is_empty() {
-            c.err(p.clone().key("choice"), "a choice or multi question needs choices (`[[question.choice]]`, `choices-from` or `scale`)".into());
+            c.err(
+                p.clone().key("choice"),
+                "a choice or multi question needs choices (`[[question.choice]]`, `choices-from` or `scale`)".into(),
+            );
         }
         if resolved.len() > 64 {
-            c.err(p.clone().key("choice"), format!("at most 64 choices per question, found {}", resolved.len()));
+            c.err(
+                p.clone().key("choice"),
+                format!("at most 64 choices per question, found {}", resolved.len()),
+            );
         }
         let mut seen = HashMap::new();
         let own_start = resolved.len() - q.choices.len();
@@ -424,7 +505,10 @@ fn check_question(c: &mut Checker<'_>, i: usize, q: &kader_core::Question) {
                 } else {
                     p.clone().key("choices-from")
                 };
-                c.err(at, format!("duplicate choice id `{}` (choice {first} has it already)", ch.id));
+                c.err(
+                    at,
+                    format!("duplicate choice id `{}` (choice {first} has it already)", ch.id),
+                );
             }
         }
     }
@@ -440,11 +524,20 @@ fn check_decision(c: &mut Checker<'_>) {
             let hint = crate::answers::suggest(&d.verdict, fw.verdicts.iter().map(|v| v.id.as_str()))
                 .map(|s| format!("; did you mean `{s}`?"))
                 .unwrap_or_default();
-            c.err(p.clone().key("verdict"), format!("verdict `{}` is not defined in any `[[verdict]]`{hint}", d.verdict));
+            c.err(
+                p.clone().key("verdict"),
+                format!("verdict `{}` is not defined in any `[[verdict]]`{hint}", d.verdict),
+            );
         }
         match (&d.action, d.action_cases.is_empty()) {
-            (Some(_), false) => c.err(p.clone().key("actions"), "give either `action` or `actions`, not both".into()),
-            (None, true) => c.err(p.clone().key("action"), "a decision rule needs an `action` (or `actions`)".into()),
+            (Some(_), false) => c.err(
+                p.clone().key("actions"),
+                "give either `action` or `actions`, not both".into(),
+            ),
+            (None, true) => c.err(
+                p.clone().key("action"),
+                "a decision rule needs an `action` (or `actions`)".into(),
+            ),
             _ => {}
         }
         let check_action = |c: &mut Checker<'_>, path: ItemPath, a: &str| {

@@ -259,8 +259,16 @@ pub(crate) fn build(fw: &Framework, digest: String) -> (Option<Compiled>, Vec<Di
     }
     diags.append(&mut r.diags);
     // A condition with errors compiles to `false`; do not also warn that it never fires.
-    let errored: Vec<ItemPath> = diags.iter().filter(|d| d.severity == Severity::Error).map(|d| d.path.clone()).collect();
-    diags.extend(never_fires(fw, &decision, &criteria).into_iter().filter(|d| !errored.contains(&d.path)));
+    let errored: Vec<ItemPath> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.path.clone())
+        .collect();
+    diags.extend(
+        never_fires(fw, &decision, &criteria)
+            .into_iter()
+            .filter(|d| !errored.contains(&d.path)),
+    );
 
     for q in &mut questions {
         q.pivots.sort_unstable();
@@ -316,7 +324,11 @@ fn never_fires(fw: &Framework, decision: &[CDecision], criteria: &[Vec<CCase>]) 
         "decision",
         None,
         "",
-        decision.iter().enumerate().map(|(i, d)| (d.cond.node.as_ref(), i)).collect(),
+        decision
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.cond.node.as_ref(), i))
+            .collect(),
     );
     for (i, d) in decision.iter().enumerate() {
         if fw.decision.get(i).is_some_and(|r| !r.action_cases.is_empty()) {
@@ -324,7 +336,11 @@ fn never_fires(fw: &Framework, decision: &[CDecision], criteria: &[Vec<CCase>]) 
                 "decision",
                 Some(i),
                 "actions",
-                d.actions.iter().enumerate().map(|(k, a)| (a.cond.node.as_ref(), k)).collect(),
+                d.actions
+                    .iter()
+                    .enumerate()
+                    .map(|(k, a)| (a.cond.node.as_ref(), k))
+                    .collect(),
             );
         }
     }
@@ -346,9 +362,10 @@ fn never_fires(fw: &Framework, decision: &[CDecision], criteria: &[Vec<CCase>]) 
         }
     }
     for (i, a) in fw.actions.iter().enumerate() {
-        let used = fw.decision.iter().any(|d| {
-            d.action.as_deref() == Some(a.id.as_str()) || d.action_cases.iter().any(|c| c.action == a.id)
-        });
+        let used = fw
+            .decision
+            .iter()
+            .any(|d| d.action.as_deref() == Some(a.id.as_str()) || d.action_cases.iter().any(|c| c.action == a.id));
         if !used {
             out.push(Diagnostic::warning(
                 ItemPath::of("action", i).key("id"),
@@ -390,7 +407,8 @@ impl Resolver<'_> {
         let expr = match Expr::parse(src) {
             Ok(e) => e,
             Err(e) => {
-                self.diags.push(Diagnostic::error(self.path.clone(), e.message).at(e.offset));
+                self.diags
+                    .push(Diagnostic::error(self.path.clone(), e.message).at(e.offset));
                 return Cond {
                     node: Some(Node::Const(false)),
                     refs: Vec::new(),
@@ -446,7 +464,12 @@ impl Resolver<'_> {
         if found != kind {
             self.err::<()>(
                 n.offset,
-                format!("{what} needs a {} question, but `{}` is a {} question", kind.id(), n.id, found.id()),
+                format!(
+                    "{what} needs a {} question, but `{}` is a {} question",
+                    kind.id(),
+                    n.id,
+                    found.id()
+                ),
             );
             return None;
         }
@@ -490,7 +513,12 @@ impl Resolver<'_> {
                 }
                 if !any_practice {
                     let qid = q.id.clone();
-                    return self.err(0, format!("`practices(...)` needs a question whose choices include the practices; `{qid}` has none"));
+                    return self.err(
+                        0,
+                        format!(
+                            "`practices(...)` needs a question whose choices include the practices; `{qid}` has none"
+                        ),
+                    );
                 }
             }
         }
@@ -503,9 +531,16 @@ impl Resolver<'_> {
             Operand::Rank(n) => {
                 let slot = self.question_of_kind(n, QuestionType::Choice, "`rank(...)`", refs)?;
                 if self.questions[usize::from(slot)].scale.is_none() {
-                    return self.err(n.offset, format!("`rank(...)` needs a question with a `scale`; `{}` has none", n.id));
+                    return self.err(
+                        n.offset,
+                        format!("`rank(...)` needs a question with a `scale`; `{}` has none", n.id),
+                    );
                 }
-                if let Some(y) = self.questions[usize::from(slot)].scale.as_ref().and_then(|s| s.year_slot) {
+                if let Some(y) = self.questions[usize::from(slot)]
+                    .scale
+                    .as_ref()
+                    .and_then(|s| s.year_slot)
+                {
                     refs.push(y);
                     self.questions[usize::from(y)].used = true;
                 }
@@ -539,7 +574,9 @@ impl Resolver<'_> {
 
     fn rank_bounds(&self, slot: u16) -> (i64, i64) {
         let s = self.questions[usize::from(slot)].scale.as_ref();
-        let lo = s.and_then(|s| s.ranks.iter().min().map(|m| m - s.penalty.max(0))).unwrap_or(0);
+        let lo = s
+            .and_then(|s| s.ranks.iter().min().map(|m| m - s.penalty.max(0)))
+            .unwrap_or(0);
         let hi = s.and_then(|s| s.ranks.iter().max().copied()).unwrap_or(0);
         (lo, hi)
     }
@@ -571,7 +608,13 @@ impl Resolver<'_> {
                         .scale(&scale_id)
                         .map(|sc| sc.levels.iter().map(|l| l.id.as_str()).collect::<Vec<_>>().join(", "))
                         .unwrap_or_default();
-                    return self.err(n.offset, format!("`{}` is not a level of scale `{scale_id}`; expected one of: {allowed}", n.id));
+                    return self.err(
+                        n.offset,
+                        format!(
+                            "`{}` is not a level of scale `{scale_id}`; expected one of: {allowed}",
+                            n.id
+                        ),
+                    );
                 };
                 let (a, b) = if matches!(l, Typed::Rank(_)) {
                     (IntOp::Rank(*s), IntOp::Const(rank))
@@ -599,13 +642,22 @@ impl Resolver<'_> {
                     (_, Operand::Name(n)) => (n.id.clone(), n.offset),
                     _ => (String::new(), 0),
                 };
-                self.err(offset, format!("`{name}` is a yes/no question: write `{name}` or `not {name}` instead of comparing it"))
+                self.err(
+                    offset,
+                    format!("`{name}` is a yes/no question: write `{name}` or `not {name}` instead of comparing it"),
+                )
             }
             (Typed::Literal(a), Typed::Literal(b)) => {
                 let hint = suggest(&a.id, self.fw.questions.iter().map(|q| q.id.as_str()))
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();
-                self.err(a.offset, format!("expected a question id on one side, found `{}` and `{}`{hint}", a.id, b.id))
+                self.err(
+                    a.offset,
+                    format!(
+                        "expected a question id on one side, found `{}` and `{}`{hint}",
+                        a.id, b.id
+                    ),
+                )
             }
             (Typed::Literal(n), other) | (other, Typed::Literal(n)) => {
                 let what = match other {
@@ -616,7 +668,10 @@ impl Resolver<'_> {
                 let hint = suggest(&n.id, self.fw.questions.iter().map(|q| q.id.as_str()))
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();
-                self.err(n.offset, format!("expected {what}, found `{}` (not a question or value){hint}", n.id))
+                self.err(
+                    n.offset,
+                    format!("expected {what}, found `{}` (not a question or value){hint}", n.id),
+                )
             }
             (Typed::Choice(s), _) | (_, Typed::Choice(s)) => {
                 let id = self.questions[usize::from(*s)].id.clone();
@@ -624,7 +679,10 @@ impl Resolver<'_> {
                     Operand::Name(n) => n.offset,
                     _ => 0,
                 };
-                self.err(offset, format!("`{id}` is a choice question: compare it with one of its choice ids"))
+                self.err(
+                    offset,
+                    format!("`{id}` is a choice question: compare it with one of its choice ids"),
+                )
             }
             _ => {
                 let (a, alo, ahi) = int_side(&l, self)?;
@@ -681,9 +739,20 @@ impl Resolver<'_> {
                     let hint = suggest(&n.id, self.fw.questions.iter().map(|q| q.id.as_str()))
                         .map(|s| format!("; did you mean `{s}`?"))
                         .unwrap_or_default();
-                    return self.err(n.offset, format!("expected a yes/no question, found `{}`, which is not a question{hint}", n.id));
+                    return self.err(
+                        n.offset,
+                        format!(
+                            "expected a yes/no question, found `{}`, which is not a question{hint}",
+                            n.id
+                        ),
+                    );
                 }
-                Some(Node::Truthy(self.question_of_kind(n, QuestionType::Bool, "a bare condition", refs)?))
+                Some(Node::Truthy(self.question_of_kind(
+                    n,
+                    QuestionType::Bool,
+                    "a bare condition",
+                    refs,
+                )?))
             }
             Expr::Not(inner) => Some(Node::Not(Box::new(self.expr(inner, refs)?))),
             Expr::And(v) => Some(Node::And(self.list(v, refs)?)),
@@ -692,7 +761,10 @@ impl Resolver<'_> {
                 if *n as usize > v.len() {
                     self.diags.push(Diagnostic::warning(
                         self.path.clone(),
-                        format!("`at-least({n}, ...)` has only {} conditions, so it can never hold", v.len()),
+                        format!(
+                            "`at-least({n}, ...)` has only {} conditions, so it can never hold",
+                            v.len()
+                        ),
                     ));
                 }
                 Some(Node::AtLeast(*n, self.list(v, refs)?))
@@ -720,10 +792,16 @@ impl Resolver<'_> {
             Expr::Expired(n) => {
                 let slot = self.question_of_kind(n, QuestionType::Choice, "`expired(...)`", refs)?;
                 let Some(year) = self.questions[usize::from(slot)].scale.as_ref().map(|s| s.year_slot) else {
-                    return self.err(n.offset, format!("`expired(...)` needs a question with a `scale`; `{}` has none", n.id));
+                    return self.err(
+                        n.offset,
+                        format!("`expired(...)` needs a question with a `scale`; `{}` has none", n.id),
+                    );
                 };
                 let Some(year) = year else {
-                    return self.err(n.offset, format!("`expired(...)` needs `granted-year` on question `{}`", n.id));
+                    return self.err(
+                        n.offset,
+                        format!("`expired(...)` needs `granted-year` on question `{}`", n.id),
+                    );
                 };
                 refs.push(year);
                 self.questions[usize::from(year)].used = true;
@@ -750,7 +828,10 @@ impl Resolver<'_> {
                             let hint = suggest(&n.id, self.fw.adjustments.iter().map(|a| a.id.as_str()))
                                 .map(|s| format!("; did you mean `{s}`?"))
                                 .unwrap_or_default();
-                            self.err(n.offset, format!("expected an adjustment reason id, found `{}`{hint}", n.id))
+                            self.err(
+                                n.offset,
+                                format!("expected an adjustment reason id, found `{}`{hint}", n.id),
+                            )
                         }
                     },
                 }
@@ -758,4 +839,3 @@ impl Resolver<'_> {
         }
     }
 }
-

@@ -35,7 +35,9 @@ fn examples_match_their_expected_verdict_and_snapshot() {
     insta::glob!(&root, "*.toml", |path| {
         let text = std::fs::read_to_string(path).expect("read");
         let file: InterventionFile = toml::from_str(&text).expect("example parses");
-        let dense = c.validate(&file.answers).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        let dense = c
+            .validate(&file.answers)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
         let a = c.assess(&file.intervention, &file.answers, &dense, on, Lang::Nl);
         let (v, act) = expected(&text);
         assert_eq!(
@@ -57,11 +59,24 @@ fn examples_match_their_expected_verdict_and_snapshot() {
 #[test]
 fn english_assessment_has_english_labels() {
     let c = compiled();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/interventions/gevangenisbezoek-afschrikking.toml");
+    let root =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/interventions/gevangenisbezoek-afschrikking.toml");
     let file: InterventionFile = toml::from_str(&std::fs::read_to_string(root).expect("read")).expect("parse");
     let dense = c.validate(&file.answers).expect("valid");
-    let a = c.assess(&file.intervention, &file.answers, &dense, ON.parse().expect("date"), Lang::En);
+    let a = c.assess(
+        &file.intervention,
+        &file.answers,
+        &dense,
+        ON.parse().expect("date"),
+        Lang::En,
+    );
     assert_eq!(a.verdict.id, "potentially-harmful");
-    assert_ne!(a.verdict.label, c.framework().verdict("potentially-harmful").and_then(|v| v.label.nl.clone()).unwrap_or_default());
+    assert_ne!(
+        a.verdict.label,
+        c.framework()
+            .verdict("potentially-harmful")
+            .and_then(|v| v.label.nl.clone())
+            .unwrap_or_default()
+    );
     assert!(a.flags.iter().any(|f| f.practice == "deterrence"));
 }

@@ -172,7 +172,10 @@ fn validation_reports_every_problem_at_once() {
     a.insert("crime-prevention-aim".into(), AnswerValue::Str("yes".into()));
     a.insert("prevention-level".into(), AnswerValue::Str("everyone".into()));
     a.insert("risk-domain".into(), AnswerValue::List(vec!["leisure".into()]));
-    a.insert("components".into(), AnswerValue::List(vec!["mentoring".into(), "mentoring".into(), "magic".into()]));
+    a.insert(
+        "components".into(),
+        AnswerValue::List(vec!["mentoring".into(), "mentoring".into(), "magic".into()]),
+    );
     let errors = c.validate(&a).expect_err("invalid");
     let text: Vec<String> = errors.iter().map(|e| e.message(Lang::En)).collect();
     insta::assert_snapshot!(text.join("\n"));

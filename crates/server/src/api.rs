@@ -20,7 +20,8 @@ const STYLE: &str = include_str!("../static/scan.css");
 
 fn with_type(body: impl Into<String>, content_type: &'static str) -> Response {
     let mut r = body.into().into_response();
-    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     r
 }
 
@@ -42,7 +43,11 @@ pub(crate) async fn favicon() -> StatusCode {
 }
 
 pub(crate) async fn not_found() -> Problem {
-    Problem::new(StatusCode::NOT_FOUND, "not-found", "no such route; see /api/v1/openapi.json".into())
+    Problem::new(
+        StatusCode::NOT_FOUND,
+        "not-found",
+        "no such route; see /api/v1/openapi.json".into(),
+    )
 }
 
 #[derive(Debug, Serialize)]
@@ -71,7 +76,10 @@ pub(crate) async fn frameworks(State(state): State<Arc<AppState>>) -> Response {
     Json(list).into_response()
 }
 
-pub(crate) async fn framework(State(state): State<Arc<AppState>>, Path((id, version)): Path<(String, String)>) -> AppResult {
+pub(crate) async fn framework(
+    State(state): State<Arc<AppState>>,
+    Path((id, version)): Path<(String, String)>,
+) -> AppResult {
     let key = format!("{id}@{version}");
     let (loaded, _) = state.find(&key).ok_or_else(|| unknown_framework(&state, &key))?;
     Ok(Json(form_view(&loaded.framework, &loaded.digest)).into_response())
@@ -101,11 +109,15 @@ impl AssessQuery {
         match self.lang.as_deref() {
             None => Ok(Lang::Nl),
             Some(code) => Lang::from_code(code).ok_or_else(|| {
-                Problem::new(StatusCode::BAD_REQUEST, "bad-query", format!("`lang`: expected `nl` or `en`, found `{code}`"))
-                    .with_errors(vec![KeyError {
-                        key: "lang".into(),
-                        message: format!("expected `nl` or `en`, found `{code}`"),
-                    }])
+                Problem::new(
+                    StatusCode::BAD_REQUEST,
+                    "bad-query",
+                    format!("`lang`: expected `nl` or `en`, found `{code}`"),
+                )
+                .with_errors(vec![KeyError {
+                    key: "lang".into(),
+                    message: format!("expected `nl` or `en`, found `{code}`"),
+                }])
             }),
         }
     }
@@ -114,11 +126,15 @@ impl AssessQuery {
         match self.on.as_deref() {
             None => Ok(today()),
             Some(s) => s.parse().map_err(|_| {
-                Problem::new(StatusCode::BAD_REQUEST, "bad-query", format!("`on`: expected a date as YYYY-MM-DD, found `{s}`"))
-                    .with_errors(vec![KeyError {
-                        key: "on".into(),
-                        message: format!("expected a date as YYYY-MM-DD, found `{s}`"),
-                    }])
+                Problem::new(
+                    StatusCode::BAD_REQUEST,
+                    "bad-query",
+                    format!("`on`: expected a date as YYYY-MM-DD, found `{s}`"),
+                )
+                .with_errors(vec![KeyError {
+                    key: "on".into(),
+                    message: format!("expected a date as YYYY-MM-DD, found `{s}`"),
+                }])
             }),
         }
     }
@@ -151,7 +167,10 @@ fn today() -> Date {
 }
 
 fn require_json(headers: &HeaderMap) -> Result<(), Problem> {
-    let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     if essence == "application/json" || essence.ends_with("+json") {
         Ok(())
@@ -171,7 +190,10 @@ fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Problem>
         Ok(v) => v,
         Err(e) => {
             let key = e.path().to_string();
-            return Err(json_problem(if key == "." { String::new() } else { key }, e.into_inner()));
+            return Err(json_problem(
+                if key == "." { String::new() } else { key },
+                e.into_inner(),
+            ));
         }
     };
     // Trailing characters after the value.
@@ -182,7 +204,11 @@ fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Problem>
 fn json_problem(key: String, inner: serde_json::Error) -> Problem {
     let message = strip_position(&inner.to_string());
     let detail = if inner.is_syntax() || inner.is_eof() {
-        format!("invalid JSON at line {} column {}: {message}", inner.line(), inner.column())
+        format!(
+            "invalid JSON at line {} column {}: {message}",
+            inner.line(),
+            inner.column()
+        )
     } else if key.is_empty() {
         message.clone()
     } else {
@@ -198,7 +224,14 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-fn assess_one(state: &AppState, file: &InterventionFile, query: &AssessQuery, lang: Lang, on: Date, index: Option<usize>) -> Result<kader_core::Assessment, Problem> {
+fn assess_one(
+    state: &AppState,
+    file: &InterventionFile,
+    query: &AssessQuery,
+    lang: Lang,
+    on: Date,
+    index: Option<usize>,
+) -> Result<kader_core::Assessment, Problem> {
     let key = query
         .framework
         .clone()
@@ -230,7 +263,12 @@ fn assess_one(state: &AppState, file: &InterventionFile, query: &AssessQuery, la
     Ok(compiled.assess(&file.intervention, &file.answers, &dense, on, lang))
 }
 
-pub(crate) async fn assess(State(state): State<Arc<AppState>>, Query(query): Query<AssessQuery>, headers: HeaderMap, body: Bytes) -> AppResult {
+pub(crate) async fn assess(
+    State(state): State<Arc<AppState>>,
+    Query(query): Query<AssessQuery>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> AppResult {
     require_json(&headers)?;
     let lang = query.lang()?;
     let on = query.on()?;
@@ -251,7 +289,12 @@ struct PortfolioRequest {
     interventions: Vec<InterventionFile>,
 }
 
-pub(crate) async fn portfolio(State(state): State<Arc<AppState>>, Query(query): Query<AssessQuery>, headers: HeaderMap, body: Bytes) -> AppResult {
+pub(crate) async fn portfolio(
+    State(state): State<Arc<AppState>>,
+    Query(query): Query<AssessQuery>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> AppResult {
     require_json(&headers)?;
     let lang = query.lang()?;
     let on = query.on()?;
@@ -261,7 +304,11 @@ pub(crate) async fn portfolio(State(state): State<Arc<AppState>>, Query(query): 
         return Err(Problem::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "too-many-interventions",
-            format!("at most {} interventions per request, found {}", state.options.portfolio_max, req.interventions.len()),
+            format!(
+                "at most {} interventions per request, found {}",
+                state.options.portfolio_max,
+                req.interventions.len()
+            ),
         ));
     }
     let mut entries = Vec::with_capacity(req.interventions.len());
@@ -269,14 +316,15 @@ pub(crate) async fn portfolio(State(state): State<Arc<AppState>>, Query(query): 
     for (i, file) in req.interventions.iter().enumerate() {
         match assess_one(&state, file, &query, lang, on, Some(i)) {
             Ok(a) => {
-                let domains = match file.answers.get("risk-domains") {
-                    Some(kader_core::AnswerValue::List(v)) => v.clone(),
-                    _ => Vec::new(),
-                };
+                let fw = state
+                    .find(&format!("{}@{}", a.framework.id, a.framework.version))
+                    .map(|(l, _)| &l.framework);
                 entries.push(kader_report::portfolio::Entry {
                     file: format!("interventions[{i}]"),
                     assessment: a,
-                    domains,
+                    domains: fw
+                        .map(|fw| kader_report::portfolio::domains_answered(fw, &file.answers))
+                        .unwrap_or_default(),
                 });
             }
             Err(p) if p.status == 422 => errors.extend(p.errors),
@@ -284,19 +332,16 @@ pub(crate) async fn portfolio(State(state): State<Arc<AppState>>, Query(query): 
         }
     }
     if !errors.is_empty() {
-        return Err(Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-answers", format!("{} answer(s) are invalid", errors.len())).with_errors(errors));
+        return Err(Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid-answers",
+            format!("{} answer(s) are invalid", errors.len()),
+        )
+        .with_errors(errors));
     }
     let key = query.framework.clone().unwrap_or_else(|| state.default_key.clone());
     let (loaded, _) = state.find(&key).ok_or_else(|| unknown_framework(&state, &key))?;
-    let fw = &loaded.framework;
-    let pairs = |v: Vec<(&String, &kader_core::Text)>| -> Vec<(String, String)> { v.into_iter().map(|(id, t)| (id.clone(), t.get(lang).to_owned())).collect() };
-    let p = kader_report::portfolio::Portfolio::build(
-        &entries,
-        &pairs(fw.verdicts.iter().map(|v| (&v.id, &v.label)).collect()),
-        &pairs(fw.actions.iter().map(|v| (&v.id, &v.label)).collect()),
-        &pairs(fw.domains.iter().map(|v| (&v.id, &v.label)).collect()),
-        lang,
-    );
+    let p = kader_report::portfolio::Portfolio::for_framework(&entries, &loaded.framework, lang);
     Ok(match format.as_str() {
         "html" => with_type(p.html(), "text/html; charset=utf-8"),
         "markdown" => with_type(p.markdown(), "text/markdown; charset=utf-8"),
@@ -308,7 +353,8 @@ pub(crate) async fn portfolio(State(state): State<Arc<AppState>>, Query(query): 
 pub(crate) async fn answers_toml(headers: HeaderMap, body: Bytes) -> AppResult {
     require_json(&headers)?;
     let file: InterventionFile = parse_json(&body)?;
-    let text = toml::to_string(&file).map_err(|e| Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "not-representable", e.to_string()))?;
+    let text = toml::to_string(&file)
+        .map_err(|e| Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "not-representable", e.to_string()))?;
     let mut r = with_type(
         format!("# kader: antwoorden / answers. Beoordeel met / assess with: kader assess <dit bestand>\n{text}"),
         "application/toml; charset=utf-8",
@@ -322,14 +368,21 @@ pub(crate) async fn answers_toml(headers: HeaderMap, body: Bytes) -> AppResult {
 
 /// An uploaded answers file (TOML or JSON) → intervention JSON, with positions for errors.
 pub(crate) async fn answers_parse(body: Bytes) -> AppResult {
-    let text = std::str::from_utf8(&body)
-        .map_err(|e| Problem::new(StatusCode::BAD_REQUEST, "not-utf8", format!("expected UTF-8 text, found invalid bytes at byte {}", e.valid_up_to())))?;
+    let text = std::str::from_utf8(&body).map_err(|e| {
+        Problem::new(
+            StatusCode::BAD_REQUEST,
+            "not-utf8",
+            format!("expected UTF-8 text, found invalid bytes at byte {}", e.valid_up_to()),
+        )
+    })?;
     match kader_data::intervention::parse("upload", text) {
         Ok(file) => Ok(Json(file).into_response()),
         Err(d) => Err(Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid-answers-file",
-            d.first().map(|x| format!("line {} column {}: {}", x.line, x.column, x.message)).unwrap_or_default(),
+            d.first()
+                .map(|x| format!("line {} column {}: {}", x.line, x.column, x.message))
+                .unwrap_or_default(),
         )
         .with_errors(
             d.iter()
@@ -350,8 +403,15 @@ pub(crate) async fn schema(Path(name): Path<String>) -> AppResult {
         .find(|(n, _)| n.trim_end_matches(".schema.json") == want)
         .map(|(_, text)| with_type(text.clone(), "application/schema+json"))
         .ok_or_else(|| {
-            let names: Vec<&str> = schemas.iter().map(|(n, _)| n.trim_end_matches(".schema.json")).collect();
-            Problem::new(StatusCode::NOT_FOUND, "unknown-schema", format!("no schema `{name}`; available: {}", names.join(", ")))
+            let names: Vec<&str> = schemas
+                .iter()
+                .map(|(n, _)| n.trim_end_matches(".schema.json"))
+                .collect();
+            Problem::new(
+                StatusCode::NOT_FOUND,
+                "unknown-schema",
+                format!("no schema `{name}`; available: {}", names.join(", ")),
+            )
         })
 }
 

@@ -66,6 +66,10 @@ struct Item<'a> {
     description: Option<&'a Text>,
 }
 
+fn item<'a>(id: &'a str, label: &'a Text, description: Option<&'a Text>) -> Item<'a> {
+    Item { id, label, description }
+}
+
 pub(crate) fn form_view<'a>(fw: &'a Framework, digest: &'a str) -> FormView<'a> {
     FormView {
         id: &fw.framework.id,
@@ -108,47 +112,27 @@ pub(crate) fn form_view<'a>(fw: &'a Framework, digest: &'a str) -> FormView<'a> 
         domains: fw
             .domains
             .iter()
-            .map(|d| Item {
-                id: &d.id,
-                label: &d.label,
-                description: d.description.as_ref(),
-            })
+            .map(|d| item(&d.id, &d.label, d.description.as_ref()))
             .collect(),
         practices: fw
             .practices
             .iter()
-            .map(|d| Item {
-                id: &d.id,
-                label: &d.label,
-                description: d.description.as_ref(),
-            })
+            .map(|d| item(&d.id, &d.label, d.description.as_ref()))
             .collect(),
         criteria: fw
             .criteria
             .iter()
-            .map(|d| Item {
-                id: &d.id,
-                label: &d.label,
-                description: d.description.as_ref(),
-            })
+            .map(|d| item(&d.id, &d.label, d.description.as_ref()))
             .collect(),
         verdicts: fw
             .verdicts
             .iter()
-            .map(|d| Item {
-                id: &d.id,
-                label: &d.label,
-                description: d.description.as_ref(),
-            })
+            .map(|d| item(&d.id, &d.label, d.description.as_ref()))
             .collect(),
         actions: fw
             .actions
             .iter()
-            .map(|d| Item {
-                id: &d.id,
-                label: &d.label,
-                description: d.description.as_ref(),
-            })
+            .map(|d| item(&d.id, &d.label, d.description.as_ref()))
             .collect(),
     }
 }

@@ -165,7 +165,10 @@ pub fn router(state: AppState) -> Result<Router, ServeError> {
         .fallback(api::not_found)
         .with_state(state)
         .layer(tower::limit::ConcurrencyLimitLayer::new(options.concurrency.max(1)))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, options.timeout));
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            options.timeout,
+        ));
     if !options.cors_origins.is_empty() {
         let mut origins = Vec::new();
         for o in &options.cors_origins {
@@ -184,10 +187,16 @@ pub fn router(state: AppState) -> Result<Router, ServeError> {
         (header::X_FRAME_OPTIONS, "DENY"),
         (header::REFERRER_POLICY, "no-referrer"),
         (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
-        (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
+        (
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=()",
+        ),
     ];
     for (name, value) in headers {
-        app = app.layer(SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value)));
+        app = app.layer(SetResponseHeaderLayer::overriding(
+            name,
+            HeaderValue::from_static(value),
+        ));
     }
     Ok(app.layer(SetResponseHeaderLayer::if_not_present(
         header::CACHE_CONTROL,

@@ -39,8 +39,11 @@ fn json_of(body: &[u8]) -> Value {
 }
 
 fn example() -> Value {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/interventions/gevangenisbezoek-afschrikking.toml"))
-        .expect("example");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/interventions/gevangenisbezoek-afschrikking.toml"
+    ))
+    .expect("example");
     let v: toml::Value = toml::from_str(&text).expect("toml");
     serde_json::to_value(v).expect("json")
 }
@@ -59,13 +62,19 @@ async fn frameworks_list_and_form_view() {
     let (s, _, b) = send(app(), get("/api/v1/frameworks")).await;
     assert_eq!(s, StatusCode::OK);
     let list = json_of(&b);
-    assert!(list.as_array().is_some_and(|l| l.iter().any(|f| f["id"] == "kwaliteitskader" && f["default"] == true)));
+    assert!(
+        list.as_array()
+            .is_some_and(|l| l.iter().any(|f| f["id"] == "kwaliteitskader" && f["default"] == true))
+    );
 
     let (s, _, b) = send(app(), get("/api/v1/frameworks/kwaliteitskader/2024.1")).await;
     assert_eq!(s, StatusCode::OK);
     let form = json_of(&b);
     assert_eq!(form["questions"].as_array().map(Vec::len), Some(25));
-    let components = form["questions"].as_array().and_then(|q| q.iter().find(|q| q["id"] == "components")).expect("components");
+    let components = form["questions"]
+        .as_array()
+        .and_then(|q| q.iter().find(|q| q["id"] == "components"))
+        .expect("components");
     assert_eq!(components["choices"].as_array().map(Vec::len), Some(14));
     assert!(components["label"]["nl"].is_string() && components["label"]["en"].is_string());
     assert_eq!(form["domains"].as_array().map(Vec::len), Some(7));
@@ -73,7 +82,12 @@ async fn frameworks_list_and_form_view() {
 
     let (s, h, b) = send(app(), get("/api/v1/frameworks/kwaliteitskader/1999.1")).await;
     let p = assert_problem(s, &h, &b, StatusCode::NOT_FOUND);
-    assert!(p["detail"].as_str().unwrap_or_default().contains("kwaliteitskader@2024.1"));
+    assert!(
+        p["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("kwaliteitskader@2024.1")
+    );
 }
 
 #[tokio::test]
@@ -87,7 +101,11 @@ async fn assess_gives_the_assessment_in_every_format() {
     assert_eq!(a["verdict"]["label"], "Potentially harmful");
     // It is the published assessment contract.
     let schema: Value = serde_json::from_str(
-        &kader_data::schema::schemas().into_iter().find(|(n, _)| *n == "assessment.schema.json").expect("schema").1,
+        &kader_data::schema::schemas()
+            .into_iter()
+            .find(|(n, _)| *n == "assessment.schema.json")
+            .expect("schema")
+            .1,
     )
     .expect("schema json");
     let v = jsonschema::validator_for(&schema).expect("compiles");
@@ -102,7 +120,11 @@ async fn assess_gives_the_assessment_in_every_format() {
         ("markdown", "text/markdown; charset=utf-8", "# Beoordeling"),
         ("text", "text/plain; charset=utf-8", "Oordeel:"),
     ] {
-        let (s, h, b) = send(app(), post_json(&format!("/api/v1/assess?on=2026-11-28&format={format}"), body.clone())).await;
+        let (s, h, b) = send(
+            app(),
+            post_json(&format!("/api/v1/assess?on=2026-11-28&format={format}"), body.clone()),
+        )
+        .await;
         assert_eq!(s, StatusCode::OK);
         assert_eq!(h[header::CONTENT_TYPE], ct);
         assert!(String::from_utf8_lossy(&b).contains(needle), "{format}");
@@ -137,20 +159,30 @@ async fn assess_rejects_bad_input_with_problems_that_name_the_key() {
     for (uri, body, want, key) in cases {
         let (s, h, b) = send(app(), post_json(uri, body.clone())).await;
         if s != want {
-            panic!("{uri} {body}: expected {want}, got {s}: {}", String::from_utf8_lossy(&b));
+            panic!(
+                "{uri} {body}: expected {want}, got {s}: {}",
+                String::from_utf8_lossy(&b)
+            );
         }
-        if want != StatusCode::BAD_REQUEST || !key.is_empty() || h.get(header::CONTENT_TYPE).is_some_and(|c| c == "application/problem+json") {
+        if want != StatusCode::BAD_REQUEST
+            || !key.is_empty()
+            || h.get(header::CONTENT_TYPE)
+                .is_some_and(|c| c == "application/problem+json")
+        {
             let p = assert_problem(s, &h, &b, want);
             if !key.is_empty() {
                 assert!(
-                    p["errors"].as_array().is_some_and(|e| e.iter().any(|e| e["key"] == key)),
+                    p["errors"]
+                        .as_array()
+                        .is_some_and(|e| e.iter().any(|e| e["key"] == key)),
                     "{uri} {body}: no error names `{key}`: {p}"
                 );
             }
         }
     }
     // The three answer problems are all reported at once.
-    let body = json!({"intervention": {"name": "x"}, "answers": {"age-min": 200, "components": ["magic"], "risk-domain": []}});
+    let body =
+        json!({"intervention": {"name": "x"}, "answers": {"age-min": 200, "components": ["magic"], "risk-domain": []}});
     let (_, _, b) = send(app(), post_json("/api/v1/assess?lang=en", body.to_string())).await;
     assert_eq!(json_of(&b)["errors"].as_array().map(Vec::len), Some(3));
 }
@@ -175,7 +207,12 @@ async fn portfolio_in_json_html_and_markdown() {
         .expect("examples")
         .flatten()
         .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
-        .map(|e| serde_json::to_value(toml::from_str::<toml::Value>(&std::fs::read_to_string(e.path()).expect("read")).expect("toml")).expect("json"))
+        .map(|e| {
+            serde_json::to_value(
+                toml::from_str::<toml::Value>(&std::fs::read_to_string(e.path()).expect("read")).expect("toml"),
+            )
+            .expect("json")
+        })
         .collect();
     let body = json!({ "interventions": items }).to_string();
     let (s, _, b) = send(app(), post_json("/api/v1/portfolio?on=2026-11-28", body.clone())).await;
@@ -183,7 +220,11 @@ async fn portfolio_in_json_html_and_markdown() {
     let p = json_of(&b);
     assert_eq!(p["total"], 28);
     assert_eq!(p["coverage"].as_array().map(Vec::len), Some(7));
-    let (s, h, b) = send(app(), post_json("/api/v1/portfolio?on=2026-11-28&format=html", body.clone())).await;
+    let (s, h, b) = send(
+        app(),
+        post_json("/api/v1/portfolio?on=2026-11-28&format=html", body.clone()),
+    )
+    .await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(h[header::CONTENT_TYPE], "text/html; charset=utf-8");
     assert!(String::from_utf8_lossy(&b).contains("<svg"));
@@ -193,7 +234,10 @@ async fn portfolio_in_json_html_and_markdown() {
     let p = assert_problem(s, &h, &b, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(p["errors"][0]["key"], "interventions[1].answers.age-max");
 
-    let few = app_with(Options { portfolio_max: 2, ..Options::default() });
+    let few = app_with(Options {
+        portfolio_max: 2,
+        ..Options::default()
+    });
     let three = json!({ "interventions": [ {"intervention": {"name": "a"}}, {"intervention": {"name": "b"}}, {"intervention": {"name": "c"}} ] });
     let (s, h, b) = send(few, post_json("/api/v1/portfolio", three.to_string())).await;
     assert_problem(s, &h, &b, StatusCode::PAYLOAD_TOO_LARGE);
@@ -204,17 +248,31 @@ async fn answers_round_trip_through_toml_download_and_upload() {
     let original = example();
     let (s, h, toml_text) = send(app(), post_json("/api/v1/answers/toml", original.to_string())).await;
     assert_eq!(s, StatusCode::OK);
-    assert!(h[header::CONTENT_DISPOSITION].to_str().unwrap_or_default().starts_with("attachment"));
-    let req = Request::post("/api/v1/answers/parse").body(Body::from(toml_text)).expect("request");
+    assert!(
+        h[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("attachment")
+    );
+    let req = Request::post("/api/v1/answers/parse")
+        .body(Body::from(toml_text))
+        .expect("request");
     let (s, _, b) = send(app(), req).await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(json_of(&b), original);
 
-    let req = Request::post("/api/v1/answers/parse").body(Body::from("[intervention]\nname = \"x\"\n[answers]\nage-min = \n")).expect("request");
+    let req = Request::post("/api/v1/answers/parse")
+        .body(Body::from("[intervention]\nname = \"x\"\n[answers]\nage-min = \n"))
+        .expect("request");
     let (s, h, b) = send(app(), req).await;
     let p = assert_problem(s, &h, &b, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(p["detail"].as_str().unwrap_or_default().starts_with("line 4 column"), "{p}");
-    let req = Request::post("/api/v1/answers/parse").body(Body::from(vec![0xff, 0xfe])).expect("request");
+    assert!(
+        p["detail"].as_str().unwrap_or_default().starts_with("line 4 column"),
+        "{p}"
+    );
+    let req = Request::post("/api/v1/answers/parse")
+        .body(Body::from(vec![0xff, 0xfe]))
+        .expect("request");
     let (s, h, b) = send(app(), req).await;
     assert_problem(s, &h, &b, StatusCode::BAD_REQUEST);
 }
@@ -234,7 +292,12 @@ async fn schemas_openapi_page_and_unknown_routes() {
     assert_eq!(json_of(&b)["openapi"], "3.1.0");
     let (s, h, b) = send(app(), get("/")).await;
     assert_eq!(s, StatusCode::OK);
-    assert!(h[header::CONTENT_TYPE].to_str().unwrap_or_default().starts_with("text/html"));
+    assert!(
+        h[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("text/html")
+    );
     assert!(String::from_utf8_lossy(&b).contains("/static/scan.js"));
     for asset in ["/static/scan.js", "/static/scan.css"] {
         let (s, _, _) = send(app(), get(asset)).await;
@@ -251,9 +314,19 @@ fn openapi_is_in_step_with_the_routes() {
     let mut routes = std::collections::BTreeSet::new();
     for part in src.split(".route(\"").skip(1) {
         let path = part.split('"').next().unwrap_or_default();
-        let method = if part.split(')').next().unwrap_or_default().contains("post(") { "post" } else { "get" };
+        let method = if part.split(')').next().unwrap_or_default().contains("post(") {
+            "post"
+        } else {
+            "get"
+        };
         let rest = part.split_once(", ").map(|(_, r)| r).unwrap_or_default();
-        let method = if rest.starts_with("post(") { "post" } else if rest.starts_with("get(") { "get" } else { method };
+        let method = if rest.starts_with("post(") {
+            "post"
+        } else if rest.starts_with("get(") {
+            "get"
+        } else {
+            method
+        };
         routes.insert((path.to_owned(), method.to_owned()));
     }
     assert!(routes.len() >= 10, "{routes:?}");
@@ -269,16 +342,27 @@ fn openapi_is_in_step_with_the_routes() {
 
 #[tokio::test]
 async fn security_headers_and_cors_off_by_default() {
-    let req = Request::get("/api/v1/frameworks").header(header::ORIGIN, "https://evil.example").body(Body::empty()).expect("request");
+    let req = Request::get("/api/v1/frameworks")
+        .header(header::ORIGIN, "https://evil.example")
+        .body(Body::empty())
+        .expect("request");
     let (_, h, _) = send(app(), req).await;
-    assert!(h[header::CONTENT_SECURITY_POLICY].to_str().unwrap_or_default().contains("default-src 'none'"));
+    assert!(
+        h[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap_or_default()
+            .contains("default-src 'none'")
+    );
     assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     assert_eq!(h[header::X_FRAME_OPTIONS], "DENY");
     assert_eq!(h[header::REFERRER_POLICY], "no-referrer");
     assert_eq!(h[header::CACHE_CONTROL], "no-store");
     assert!(h.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
 
-    let cors = app_with(Options { cors_origins: vec!["https://gemeente.example".into()], ..Options::default() });
+    let cors = app_with(Options {
+        cors_origins: vec!["https://gemeente.example".into()],
+        ..Options::default()
+    });
     let req = Request::options("/api/v1/assess")
         .header(header::ORIGIN, "https://gemeente.example")
         .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
@@ -304,7 +388,10 @@ impl http_body::Body for Stalled {
 
 #[tokio::test]
 async fn requests_over_the_time_limit_get_408() {
-    let app = app_with(Options { timeout: std::time::Duration::from_millis(200), ..Options::default() });
+    let app = app_with(Options {
+        timeout: std::time::Duration::from_millis(200),
+        ..Options::default()
+    });
     let req = Request::post("/api/v1/assess")
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::new(Stalled))
@@ -337,7 +424,12 @@ async fn no_input_makes_the_server_fail() {
             }
             _ => body = (0..(next() % 200)).map(|_| (next() & 0xff) as u8).collect(),
         }
-        for uri in ["/api/v1/assess", "/api/v1/portfolio", "/api/v1/answers/toml", "/api/v1/answers/parse"] {
+        for uri in [
+            "/api/v1/assess",
+            "/api/v1/portfolio",
+            "/api/v1/answers/toml",
+            "/api/v1/answers/parse",
+        ] {
             let (s, _, b) = send(app.clone(), post_json(uri, body.clone())).await;
             assert!(
                 s.is_success() || s.is_client_error(),
