@@ -273,7 +273,7 @@ pub fn load_files(files: Vec<SourceFile>) -> Result<Loaded, LoadError> {
     for f in &files {
         match toml::from_str::<FrameworkFile>(&f.text) {
             Ok(p) => parsed.push(p),
-            Err(e) => problems.push(locate::from_toml_error(f, &e)),
+            Err(e) => problems.extend(locate::structural_problems(f, &e)),
         }
     }
     if !problems.is_empty() {

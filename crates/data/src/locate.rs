@@ -192,7 +192,11 @@ fn span_of(text: &str, path: &ItemPath, expr_offset: Option<usize>) -> usize {
             return start + skip + off;
         }
     }
-    best
+    // A problem with a value itself points at the value, not its key.
+    match (complete, current) {
+        (true, Some(v)) if !matches!(v.get_ref(), DeValue::Table(_) | DeValue::Array(_)) => v.span().start,
+        _ => best,
+    }
 }
 
 #[cfg(test)]
@@ -207,4 +211,113 @@ mod tests {
         assert_eq!(line_col(t, 6), (2, 4));
         assert_eq!(line_col(t, 999), (3, 1));
     }
+}
+
+/// Every structural problem of a file that did not deserialize: all syntax errors, or, when the
+/// syntax is sound, the first problem of each item (each `[[question]]`, `[[criterion]]`, ...),
+/// so a researcher sees them all at once rather than one per run.
+pub(crate) fn structural_problems(file: &SourceFile, first: &toml::de::Error) -> Vec<FileDiagnostic> {
+    let (_, syntax) = DeTable::parse_recoverable(&file.text);
+    if !syntax.is_empty() {
+        return syntax.iter().map(|e| from_toml_error(file, e)).collect();
+    }
+    let Ok(table) = toml::from_str::<toml::Table>(&file.text) else {
+        return vec![from_toml_error(file, first)];
+    };
+    let mut out = Vec::new();
+    let mut report = |path: ItemPath, message: String| {
+        let offset = span_of(&file.text, &path, None);
+        let (line, column) = line_col(&file.text, offset);
+        out.push(FileDiagnostic {
+            file: file.path.clone(),
+            line,
+            column,
+            key: path.to_string(),
+            severity: Severity::Error,
+            message,
+        });
+    };
+    fn check<T: serde::de::DeserializeOwned>(value: &toml::Value) -> Result<(), (String, String)> {
+        serde_path_to_error::deserialize::<_, T>(value.clone())
+            .map(|_| ())
+            .map_err(|e| (e.path().to_string(), e.into_inner().message().trim().to_owned()))
+    }
+    let known = [
+        "framework",
+        "source",
+        "scale",
+        "domain",
+        "practice",
+        "group",
+        "question",
+        "criterion",
+        "verdict",
+        "action",
+        "adjustment",
+        "decision",
+    ];
+    for (key, value) in &table {
+        let item = |i: usize, inner: &str| {
+            let mut p = ItemPath::of(key, i);
+            for seg in inner.split('.').filter(|s| !s.is_empty() && *s != "?") {
+                match seg.strip_suffix(']').and_then(|s| s.split_once('[')) {
+                    Some((k, n)) => {
+                        p = p.key(k);
+                        if let Ok(n) = n.parse() {
+                            p = p.index(n);
+                        }
+                    }
+                    None => p = p.key(seg),
+                }
+            }
+            p
+        };
+        let items: Vec<&toml::Value> = match value {
+            toml::Value::Array(a) => a.iter().collect(),
+            other => vec![other],
+        };
+        for (i, v) in items.into_iter().enumerate() {
+            let result = match key.as_str() {
+                "framework" => check::<kader_core::FrameworkMeta>(v),
+                "source" => check::<kader_core::Source>(v),
+                "scale" => check::<kader_core::Scale>(v),
+                "domain" => check::<kader_core::Domain>(v),
+                "practice" => check::<kader_core::Practice>(v),
+                "group" => check::<kader_core::QuestionGroup>(v),
+                "question" => check::<kader_core::Question>(v),
+                "criterion" => check::<kader_core::Criterion>(v),
+                "verdict" => check::<kader_core::Verdict>(v),
+                "action" => check::<kader_core::Action>(v),
+                "adjustment" => check::<kader_core::AdjustmentReason>(v),
+                "decision" => check::<kader_core::DecisionRule>(v),
+                _ => Err((
+                    String::new(),
+                    format!(
+                        "unknown section `{key}`, expected one of {}",
+                        known.map(|k| format!("`{k}`")).join(", ")
+                    ),
+                )),
+            };
+            if let Err((inner, message)) = result {
+                let path = if key == "framework" {
+                    let mut p = ItemPath(vec![PathSeg::Key(key.clone())]);
+                    p.0.extend(item(0, &inner).0.into_iter().skip(2));
+                    p
+                } else if known.contains(&key.as_str()) {
+                    item(i, &inner)
+                } else {
+                    ItemPath(vec![PathSeg::Key(key.clone())])
+                };
+                report(path, message);
+            }
+            if !known.contains(&key.as_str()) {
+                break;
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push(from_toml_error(file, first));
+    }
+    out.sort_by_key(|d| (d.line, d.column));
+    out
 }

@@ -225,3 +225,24 @@ fn a_released_folder_on_disk_must_match_the_lock() {
         Err(LoadError::Lock(LockError::DigestMismatch { .. }))
     ));
 }
+
+#[test]
+fn every_item_with_a_structural_problem_is_reported_at_once() {
+    let dir = draft("content.toml", |t| {
+        t.replacen("type = \"bool\"", "type = \"boolean\"", 1)
+            .replacen("merit = 1", "merit = \"high\"", 1)
+            .replacen("id = \"keep\"", "id = \"keep\"\nicon = \"x\"", 1)
+            .replacen("[[group]]", "[[groups]]\nid = \"x\"\n\n[[group]]", 1)
+    });
+    insta::assert_snapshot!(errors(&dir));
+}
+
+#[test]
+fn every_syntax_error_is_reported_at_once() {
+    let dir = draft("content.toml", |t| {
+        t.replacen("id = \"aim\"", "id = \"aim", 1)
+            .replacen("id = \"good\"", "id = good", 1)
+    });
+    let text = errors(&dir);
+    assert!(text.matches("content.toml:").count() >= 2, "{text}");
+}
