@@ -1,7 +1,7 @@
 //! Reading intervention files (TOML or JSON) with positions for every problem.
 
 use crate::FileDiagnostic;
-use crate::locate::line_col;
+use crate::locate::LineIndex;
 use kader_core::{InterventionFile, Lang};
 use kader_rules::{AnswerError, Severity};
 use toml::de::{DeTable, DeValue};
@@ -31,7 +31,7 @@ pub fn parse(name: &str, text: &str) -> Result<InterventionFile, Vec<FileDiagnos
     match Format::detect(name, text) {
         Format::Toml => toml::from_str::<InterventionFile>(text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
-            let (line, column) = line_col(text, offset);
+            let (line, column) = LineIndex::new(text).line_col(offset);
             vec![FileDiagnostic {
                 file: name.to_owned(),
                 line,
@@ -69,6 +69,7 @@ pub fn answer_diagnostics(name: &str, text: &str, errors: &[AnswerError], lang: 
         Format::Toml => DeTable::parse(text).ok(),
         Format::Json => None,
     };
+    let lines = LineIndex::new(text);
     let mut out: Vec<FileDiagnostic> = errors
         .iter()
         .map(|e| {
@@ -76,7 +77,7 @@ pub fn answer_diagnostics(name: &str, text: &str, errors: &[AnswerError], lang: 
                 Some(doc) => toml_offset(doc.get_ref(), &e.key, e.index),
                 None => json_offset(text, &e.key),
             };
-            let (line, column) = line_col(text, offset);
+            let (line, column) = lines.line_col(offset);
             let key = match e.index {
                 Some(i) => format!("answers.{}[{i}]", e.key),
                 None => format!("answers.{}", e.key),

@@ -89,11 +89,10 @@ impl Loaded {
     /// Compiles the framework for evaluation.
     pub fn compile(&self) -> Result<Compiled, LoadError> {
         Compiled::new(&self.framework, self.digest.clone()).map_err(|e| {
-            LoadError::Invalid(
-                e.0.iter()
-                    .map(|d| locate::locate(&self.files, &counts(&self.files), d))
-                    .collect(),
-            )
+            LoadError::Invalid({
+                let locator = locate::Locator::new(&self.files, counts(&self.files));
+                e.0.iter().map(|d| locator.locate(d)).collect()
+            })
         })
     }
 
@@ -320,7 +319,12 @@ pub fn load_files(files: Vec<SourceFile>) -> Result<Loaded, LoadError> {
         });
     };
     let diagnostics = kader_rules::check(&framework);
-    let located: Vec<FileDiagnostic> = diagnostics.iter().map(|d| locate::locate(&files, &counts, d)).collect();
+    let located: Vec<FileDiagnostic> = if diagnostics.is_empty() {
+        Vec::new()
+    } else {
+        let locator = locate::Locator::new(&files, counts);
+        diagnostics.iter().map(|d| locator.locate(d)).collect()
+    };
     if located.iter().any(|d| d.severity == Severity::Error) {
         return Err(LoadError::Invalid(located));
     }

@@ -1,4 +1,8 @@
 //! Mapping diagnostics to file positions.
+//!
+//! Each file is parsed once into a [`FileIndex`] (a spanned TOML tree and the offsets of its line
+//! starts); every diagnostic is then placed by walking that tree and a binary search, so a file
+//! with thousands of problems is still reported in linear time.
 
 use crate::{FileDiagnostic, SourceFile};
 use kader_core::Section;
@@ -6,38 +10,89 @@ use kader_rules::{Diagnostic, ItemPath, PathSeg, Severity};
 use serde_spanned::Spanned;
 use toml::de::{DeTable, DeValue};
 
-/// 1-based line and column (in characters) of a byte offset.
-pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(line_start..).map_or(1, |s| s.chars().count() + 1);
-    (line, column)
+/// Byte offsets of the line starts of a text, for turning offsets into line and column.
+#[derive(Debug)]
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
 }
 
-/// A TOML syntax or type error in one file.
-pub(crate) fn from_toml_error(file: &SourceFile, e: &toml::de::Error) -> FileDiagnostic {
-    let offset = e.span().map_or(0, |s| s.start);
-    let (line, column) = line_col(&file.text, offset);
-    FileDiagnostic {
-        file: file.path.clone(),
-        line,
-        column,
-        key: key_at(&file.text, offset),
-        severity: Severity::Error,
-        message: e.message().trim().to_owned(),
+impl<'a> LineIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> LineIndex<'a> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let column = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line, column)
     }
 }
 
-/// The key path of the innermost value containing `offset`, for errors that carry only a span.
-fn key_at(text: &str, offset: usize) -> String {
-    let Ok(doc) = DeTable::parse(text) else {
-        return String::new();
-    };
-    let mut path = ItemPath::default();
-    descend_table(doc.get_ref(), offset, &mut path);
-    path.to_string()
+/// 1-based line and column (in characters) of a byte offset (one-off; use [`LineIndex`] for many).
+#[cfg(test)]
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    LineIndex::new(text).line_col(offset)
+}
+
+/// One file, parsed once for positions.
+pub(crate) struct FileIndex<'a> {
+    file: &'a SourceFile,
+    lines: LineIndex<'a>,
+    doc: Spanned<DeTable<'a>>,
+}
+
+impl<'a> FileIndex<'a> {
+    pub(crate) fn new(file: &'a SourceFile) -> FileIndex<'a> {
+        // Recoverable: even a file with syntax errors gives the tree of what did parse.
+        let (doc, _) = DeTable::parse_recoverable(&file.text);
+        FileIndex {
+            file,
+            lines: LineIndex::new(&file.text),
+            doc,
+        }
+    }
+
+    fn diagnostic(&self, offset: usize, key: String, severity: Severity, message: String) -> FileDiagnostic {
+        let (line, column) = self.lines.line_col(offset);
+        FileDiagnostic {
+            file: self.file.path.clone(),
+            line,
+            column,
+            key,
+            severity,
+            message,
+        }
+    }
+
+    /// A TOML syntax or type error.
+    fn from_toml_error(&self, e: &toml::de::Error) -> FileDiagnostic {
+        let offset = e.span().map_or(0, |s| s.start);
+        self.diagnostic(
+            offset,
+            self.key_at(offset),
+            Severity::Error,
+            e.message().trim().to_owned(),
+        )
+    }
+
+    /// The key path of the innermost value containing `offset`, for errors that carry only a span.
+    fn key_at(&self, offset: usize) -> String {
+        let mut path = ItemPath::default();
+        descend_table(self.doc.get_ref(), offset, &mut path);
+        path.to_string()
+    }
+
+    /// Byte offset of the deepest part of `path` present in the file; with `expr_offset`, the
+    /// offset inside the string value (a rule condition) at the path.
+    fn span_of(&self, path: &ItemPath, expr_offset: Option<usize>) -> usize {
+        span_in(&self.file.text, &self.doc, path, expr_offset)
+    }
 }
 
 fn contains(span: std::ops::Range<usize>, offset: usize) -> bool {
@@ -72,28 +127,35 @@ fn descend_value(v: &Spanned<DeValue<'_>>, offset: usize, path: &mut ItemPath) -
     }
 }
 
-/// Maps a checker diagnostic (a path in the merged framework) to a file, line and column.
-pub(crate) fn locate(files: &[SourceFile], counts: &[Vec<(Section, usize)>], d: &Diagnostic) -> FileDiagnostic {
-    let (file_index, local) = to_file(counts, &d.path);
-    let Some(file) = files.get(file_index) else {
-        return FileDiagnostic {
-            file: String::new(),
-            line: 1,
-            column: 1,
-            key: d.path.to_string(),
-            severity: d.severity,
-            message: d.message.clone(),
+/// Places checker diagnostics (paths in the merged framework) in the files of a version.
+pub(crate) struct Locator<'a> {
+    files: Vec<FileIndex<'a>>,
+    counts: Vec<Vec<(Section, usize)>>,
+}
+
+impl<'a> Locator<'a> {
+    pub(crate) fn new(files: &'a [SourceFile], counts: Vec<Vec<(Section, usize)>>) -> Locator<'a> {
+        Locator {
+            files: files.iter().map(FileIndex::new).collect(),
+            counts,
+        }
+    }
+
+    /// The file, line and column of a checker diagnostic.
+    pub(crate) fn locate(&self, d: &Diagnostic) -> FileDiagnostic {
+        let (file_index, local) = to_file(&self.counts, &d.path);
+        let Some(file) = self.files.get(file_index) else {
+            return FileDiagnostic {
+                file: String::new(),
+                line: 1,
+                column: 1,
+                key: d.path.to_string(),
+                severity: d.severity,
+                message: d.message.clone(),
+            };
         };
-    };
-    let offset = span_of(&file.text, &local, d.offset);
-    let (line, column) = line_col(&file.text, offset);
-    FileDiagnostic {
-        file: file.path.clone(),
-        line,
-        column,
-        key: local.to_string(),
-        severity: d.severity,
-        message: d.message.clone(),
+        let offset = file.span_of(&local, d.offset);
+        file.diagnostic(offset, local.to_string(), d.severity, d.message.clone())
     }
 }
 
@@ -135,10 +197,7 @@ fn to_file(counts: &[Vec<(Section, usize)>], path: &ItemPath) -> (usize, ItemPat
 
 /// Byte offset of the deepest part of `path` present in the file; with `expr_offset`, the offset
 /// inside the string value (a rule condition) at the path.
-fn span_of(text: &str, path: &ItemPath, expr_offset: Option<usize>) -> usize {
-    let Ok(doc) = DeTable::parse(text) else {
-        return 0;
-    };
+fn span_in(text: &str, doc: &Spanned<DeTable<'_>>, path: &ItemPath, expr_offset: Option<usize>) -> usize {
     let mut best = 0;
     let mut current: Option<&Spanned<DeValue<'_>>> = None;
     let mut table: Option<&DeTable<'_>> = Some(doc.get_ref());
@@ -218,24 +277,17 @@ mod tests {
 /// so a researcher sees them all at once rather than one per run.
 pub(crate) fn structural_problems(file: &SourceFile, first: &toml::de::Error) -> Vec<FileDiagnostic> {
     let (_, syntax) = DeTable::parse_recoverable(&file.text);
+    let index = FileIndex::new(file);
     if !syntax.is_empty() {
-        return syntax.iter().map(|e| from_toml_error(file, e)).collect();
+        return syntax.iter().map(|e| index.from_toml_error(e)).collect();
     }
     let Ok(table) = toml::from_str::<toml::Table>(&file.text) else {
-        return vec![from_toml_error(file, first)];
+        return vec![index.from_toml_error(first)];
     };
     let mut out = Vec::new();
     let mut report = |path: ItemPath, message: String| {
-        let offset = span_of(&file.text, &path, None);
-        let (line, column) = line_col(&file.text, offset);
-        out.push(FileDiagnostic {
-            file: file.path.clone(),
-            line,
-            column,
-            key: path.to_string(),
-            severity: Severity::Error,
-            message,
-        });
+        let offset = index.span_of(&path, None);
+        out.push(index.diagnostic(offset, path.to_string(), Severity::Error, message));
     };
     fn check<T: serde::de::DeserializeOwned>(value: &toml::Value) -> Result<(), (String, String)> {
         serde_path_to_error::deserialize::<_, T>(value.clone())
@@ -316,7 +368,7 @@ pub(crate) fn structural_problems(file: &SourceFile, first: &toml::de::Error) ->
         }
     }
     if out.is_empty() {
-        out.push(from_toml_error(file, first));
+        out.push(index.from_toml_error(first));
     }
     out.sort_by_key(|d| (d.line, d.column));
     out
