@@ -177,18 +177,14 @@ pub fn text(a: &Assessment, color: bool) -> String {
     if !a.missing.is_empty() {
         let _ = writeln!(s, "\n{}", paint(t(lang, "missing"), "1", color));
         for m in &a.missing {
-            let alts: Vec<String> = m
-                .could_become
-                .iter()
-                .map(|o| format!("{}/{}", o.verdict, o.action))
-                .collect();
+            let alts = crate::alternatives(m);
             let _ = writeln!(
                 s,
                 "  - {} ({}): {} {}",
                 m.label,
                 m.question,
                 t(lang, "could-become"),
-                alts.join(", ")
+                alts
             );
         }
     }
@@ -292,18 +288,14 @@ pub fn markdown(a: &Assessment) -> String {
     if !a.missing.is_empty() {
         let _ = writeln!(s, "\n## {}\n", t(lang, "missing"));
         for m in &a.missing {
-            let alts: Vec<String> = m
-                .could_become
-                .iter()
-                .map(|o| format!("{}/{}", o.verdict, o.action))
-                .collect();
+            let alts = crate::alternatives(m);
             let _ = writeln!(
                 s,
                 "- {} (`{}`): {} {}",
                 m.label,
                 m.question,
                 t(lang, "could-become"),
-                alts.join(", ")
+                alts
             );
         }
     }

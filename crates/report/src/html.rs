@@ -151,18 +151,14 @@ pub fn assessment_section(a: &Assessment) -> String {
     if !a.missing.is_empty() {
         let _ = write!(s, "<h2>{}</h2><ul>", t(lang, "missing"));
         for m in &a.missing {
-            let alts: Vec<String> = m
-                .could_become
-                .iter()
-                .map(|o| format!("{}/{}", o.verdict, o.action))
-                .collect();
+            let alts = crate::alternatives(m);
             let _ = write!(
                 s,
                 "<li>{} (<code>{}</code>): {} {}</li>",
                 escape(&m.label),
                 escape(&m.question),
                 t(lang, "could-become"),
-                escape(&alts.join(", "))
+                escape(&alts)
             );
         }
         s.push_str("</ul>");

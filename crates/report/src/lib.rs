@@ -95,3 +95,12 @@ pub(crate) fn recognition_line(r: &kader_core::RecognitionStatus, lang: Lang) ->
     };
     format!("{} · {status}", r.level.label)
 }
+
+/// "verdict/action, verdict/action" for the results an unanswered question could lead to.
+pub(crate) fn alternatives(m: &kader_core::Missing) -> String {
+    m.could_become
+        .iter()
+        .map(|o| format!("{}/{}", o.verdict, o.action))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
