@@ -193,7 +193,9 @@ impl Portfolio {
                 }
             })
             .collect();
-        attention.sort_by_key(|x| (URGENCY.iter().position(|u| *u == x.action).unwrap_or(9), x.name.clone()));
+        // Most urgent first, then by name (compared by reference: no clone per comparison).
+        let urgency = |x: &Attention| URGENCY.iter().position(|u| *u == x.action).unwrap_or(URGENCY.len());
+        attention.sort_by(|a, b| urgency(a).cmp(&urgency(b)).then_with(|| a.name.cmp(&b.name)));
         let coverage = domains
             .iter()
             .map(|(id, label)| {
