@@ -118,6 +118,9 @@ pub struct FrameworkFile {
     /// The decision: ordered rules, first match wins, the last one a catch-all.
     #[serde(default, rename = "decision", skip_serializing_if = "Vec::is_empty")]
     pub decision: Vec<DecisionRule>,
+    /// How answers given under an earlier version carry over to this one.
+    #[serde(default, rename = "migration", skip_serializing_if = "Vec::is_empty")]
+    pub migrations: Vec<Migration>,
 }
 
 /// A framework version: all files of its folder merged.
@@ -159,6 +162,9 @@ pub struct Framework {
     /// Decision rules.
     #[serde(default, rename = "decision")]
     pub decision: Vec<DecisionRule>,
+    /// Migrations of answers from earlier versions.
+    #[serde(default, rename = "migration", skip_serializing_if = "Vec::is_empty")]
+    pub migrations: Vec<Migration>,
 }
 
 /// The sections of a framework, for diagnostics and diffs.
@@ -189,11 +195,13 @@ pub enum Section {
     Adjustment,
     /// `[[decision]]`
     Decision,
+    /// `[[migration]]`
+    Migration,
 }
 
 impl Section {
     /// All array sections, in file order.
-    pub const ARRAYS: [Section; 11] = [
+    pub const ARRAYS: [Section; 12] = [
         Section::Source,
         Section::Scale,
         Section::Domain,
@@ -205,6 +213,7 @@ impl Section {
         Section::Action,
         Section::Adjustment,
         Section::Decision,
+        Section::Migration,
     ];
 
     /// The key of the section in a data file.
@@ -222,6 +231,7 @@ impl Section {
             Section::Action => "action",
             Section::Adjustment => "adjustment",
             Section::Decision => "decision",
+            Section::Migration => "migration",
         }
     }
 }
@@ -242,6 +252,7 @@ impl FrameworkFile {
             Section::Action => self.actions.len(),
             Section::Adjustment => self.adjustments.len(),
             Section::Decision => self.decision.len(),
+            Section::Migration => self.migrations.len(),
         }
     }
 }
@@ -267,6 +278,7 @@ impl Framework {
             fw.actions.extend(f.actions);
             fw.adjustments.extend(f.adjustments);
             fw.decision.extend(f.decision);
+            fw.migrations.extend(f.migrations);
         }
         Some(Framework {
             framework: meta?,
@@ -281,6 +293,7 @@ impl Framework {
             actions: fw.actions,
             adjustments: fw.adjustments,
             decision: fw.decision,
+            migrations: fw.migrations,
         })
     }
 
@@ -399,6 +412,10 @@ pub struct FrameworkMeta {
     /// Who encoded this version as data, and how.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding_note: Option<Text>,
+    /// The status of this encoding, shown at the top of every report: for an unofficial encoding,
+    /// that it is not written or approved by the framework's owners.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<Text>,
     /// Provenance of the framework as a whole.
     pub provenance: Option<Provenance>,
 }
@@ -612,6 +629,9 @@ pub struct Question {
     pub group: Option<String>,
     /// The question as asked.
     pub label: Text,
+    /// A short name for the question, used where an answer is quoted ("Onderdelen: Politieles").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_label: Option<Text>,
     /// Help text: what is meant, how to answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<Text>,
@@ -788,6 +808,13 @@ pub struct AdjustmentReason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct DecisionRule {
+    /// Stable id of the rule (`harmful-practice`), so that diffs and traces name rules by id and
+    /// inserting a rule renumbers nothing. Either every rule of a version has one or none has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// A short name of the rule for people ("Schadelijke werkwijze").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
     /// The verdict.
     pub verdict: String,
     /// Condition; absent on the final catch-all.
@@ -812,6 +839,17 @@ fn yes() -> bool {
     true
 }
 
+impl DecisionRule {
+    /// The rule's path in traces and diffs: `decision.<id>` when it has an id, else
+    /// `decision[<index>]`.
+    pub fn path(&self, index: usize) -> String {
+        match &self.id {
+            Some(id) => format!("decision.{id}"),
+            None => format!("decision[{index}]"),
+        }
+    }
+}
+
 /// An action case of a decision rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -824,4 +862,51 @@ pub struct ActionCase {
     /// Why, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explain: Option<Text>,
+}
+
+/// How the answers given under an earlier version of the same framework carry over to this one.
+///
+/// Every question id that also exists in this version carries over unchanged unless a
+/// [`QuestionMigration`] says otherwise; an answer to a question this version no longer has is
+/// dropped and reported, never silently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Migration {
+    /// The earlier version of the same framework (`2024.1`).
+    pub from: String,
+    /// What changed, for the people whose answers are migrated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Questions whose answers do not simply carry over.
+    #[serde(default, rename = "question", skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<QuestionMigration>,
+    /// Provenance.
+    pub provenance: Option<Provenance>,
+}
+
+/// What happens to the answer to one question of the earlier version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QuestionMigration {
+    /// The question id in the earlier version.
+    pub id: String,
+    /// Its id in this version, when it was renamed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rename_to: Option<String>,
+    /// Drop the answer: the question must be answered again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ask_again: bool,
+    /// Choice ids renamed in this version (old id = new id).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub rename_choices: std::collections::BTreeMap<String, String>,
+    /// Choice ids this version no longer has: removed from the answer, and the question must be
+    /// answered again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub drop_choices: Vec<String>,
+    /// Choice ids whose definition this version narrows: kept, but the answer must be checked
+    /// against the new definition.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub check_choices: Vec<String>,
+    /// Why, in words, shown to the person whose answers are migrated.
+    pub reason: Text,
 }

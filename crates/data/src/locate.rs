@@ -307,6 +307,7 @@ pub(crate) fn structural_problems(file: &SourceFile, first: &toml::de::Error) ->
         "action",
         "adjustment",
         "decision",
+        "migration",
     ];
     for (key, value) in &table {
         let item = |i: usize, inner: &str| {
@@ -342,6 +343,7 @@ pub(crate) fn structural_problems(file: &SourceFile, first: &toml::de::Error) ->
                 "action" => check::<kader_core::Action>(v),
                 "adjustment" => check::<kader_core::AdjustmentReason>(v),
                 "decision" => check::<kader_core::DecisionRule>(v),
+                "migration" => check::<kader_core::Migration>(v),
                 _ => Err((
                     String::new(),
                     format!(

@@ -245,6 +245,7 @@ pub(crate) fn check_structure(fw: &Framework) -> Vec<Diagnostic> {
     c.opt_text(root.clone().key("short-title"), meta.short_title.as_ref());
     c.opt_text(root.clone().key("description"), meta.description.as_ref());
     c.opt_text(root.clone().key("encoding-note"), meta.encoding_note.as_ref());
+    c.opt_text(root.clone().key("notice"), meta.notice.as_ref());
     c.provenance(root, meta.provenance.as_ref());
 
     c.unique("source", fw.sources.iter().map(|s| s.id.as_str()), "id");
@@ -380,6 +381,7 @@ pub(crate) fn check_structure(fw: &Framework) -> Vec<Diagnostic> {
         c.provenance(p, a.provenance.as_ref());
     }
     check_decision(&mut c);
+    check_migrations(&mut c);
     if fw.decision.is_empty() {
         c.err(
             ItemPath(vec![PathSeg::Key("decision".into())]),
@@ -402,6 +404,7 @@ fn check_question(c: &mut Checker<'_>, i: usize, q: &kader_core::Question) {
     let fw = c.fw;
     let p = ItemPath::of("question", i);
     c.text(p.clone().key("label"), &q.label);
+    c.opt_text(p.clone().key("short-label"), q.short_label.as_ref());
     c.opt_text(p.clone().key("help"), q.help.as_ref());
     c.opt_text(p.clone().key("unit"), q.unit.as_ref());
     c.provenance(p.clone(), q.provenance.as_ref());
@@ -516,8 +519,23 @@ fn check_question(c: &mut Checker<'_>, i: usize, q: &kader_core::Question) {
 
 fn check_decision(c: &mut Checker<'_>) {
     let fw = c.fw;
+    let with_id = fw.decision.iter().filter(|d| d.id.is_some()).count();
+    if with_id > 0 {
+        let ids: Vec<&str> = fw.decision.iter().map(|d| d.id.as_deref().unwrap_or_default()).collect();
+        c.unique("decision", ids.into_iter(), "id");
+    }
     for (i, d) in fw.decision.iter().enumerate() {
         let p = ItemPath::of("decision", i);
+        if with_id > 0 && d.id.is_none() {
+            c.err(
+                p.clone().key("id"),
+                format!(
+                    "{with_id} of the {} decision rules have an `id`; expected every rule to have one, found none here",
+                    fw.decision.len()
+                ),
+            );
+        }
+        c.opt_text(p.clone().key("label"), d.label.as_ref());
         c.text(p.clone().key("explain"), &d.explain);
         c.provenance(p.clone(), d.provenance.as_ref());
         if fw.verdict(&d.verdict).is_none() {
@@ -568,6 +586,84 @@ fn check_decision(c: &mut Checker<'_>) {
                 ItemPath::of("decision", fw.decision.len() - 1).key("when"),
                 "the decision must end in a catch-all so every answer set gets a verdict: expected no `when` on the last rule, found one".into(),
             );
+        }
+    }
+}
+
+fn check_migrations(c: &mut Checker<'_>) {
+    let fw = c.fw;
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in fw.migrations.iter().enumerate() {
+        let p = ItemPath::of("migration", i);
+        c.opt_text(p.clone().key("description"), m.description.as_ref());
+        c.provenance(p.clone(), m.provenance.as_ref());
+        if m.from.trim().is_empty() || m.from.contains(['@', '/', ' ']) {
+            c.err(
+                p.clone().key("from"),
+                format!("expected an earlier version such as `2024.1`, found `{}`", m.from),
+            );
+        } else if m.from == fw.framework.version {
+            c.err(
+                p.clone().key("from"),
+                format!("a version cannot migrate from itself (`{}`)", m.from),
+            );
+        }
+        if let Some(first) = seen.insert(m.from.as_str(), i) {
+            c.err(
+                p.clone().key("from"),
+                format!("a second migration from `{}`; migration[{first}] has it already", m.from),
+            );
+        }
+        let mut qs: HashMap<&str, usize> = HashMap::new();
+        for (k, q) in m.questions.iter().enumerate() {
+            let qp = p.clone().key("question").index(k);
+            c.text(qp.clone().key("reason"), &q.reason);
+            if let Some(first) = qs.insert(q.id.as_str(), k) {
+                c.err(
+                    qp.clone().key("id"),
+                    format!("question `{}` is migrated twice; question[{first}] has it already", q.id),
+                );
+            }
+            let target_id = q.rename_to.as_deref().unwrap_or(&q.id);
+            let target = fw.question(target_id);
+            if target.is_none() && (q.rename_to.is_some() || !q.check_choices.is_empty() || !q.rename_choices.is_empty()) {
+                c.err(
+                    qp.clone().key(if q.rename_to.is_some() { "rename-to" } else { "id" }),
+                    format!("question `{target_id}` is not defined in this version"),
+                );
+            }
+            if let Some(target) = target {
+                let choices: Vec<&str> = fw.choices_of(target).iter().map(|ch| ch.id).collect();
+                for (key, ids) in [
+                    ("check-choices", q.check_choices.iter().collect::<Vec<_>>()),
+                    ("rename-choices", q.rename_choices.values().collect::<Vec<_>>()),
+                ] {
+                    for id in ids {
+                        if !choices.contains(&id.as_str()) {
+                            c.err(
+                                qp.clone().key(key),
+                                format!("choice `{id}` is not a choice of question `{target_id}` in this version"),
+                            );
+                        }
+                    }
+                }
+                for id in &q.drop_choices {
+                    if choices.contains(&id.as_str()) && !q.rename_choices.contains_key(id) {
+                        c.err(
+                            qp.clone().key("drop-choices"),
+                            format!(
+                                "choice `{id}` is still a choice of question `{target_id}`; a dropped choice must be one this version no longer has"
+                            ),
+                        );
+                    }
+                }
+            }
+            if q.ask_again && (q.rename_to.is_some() || !q.rename_choices.is_empty() || !q.check_choices.is_empty()) {
+                c.err(
+                    qp.key("ask-again"),
+                    "`ask-again` drops the answer; it cannot be combined with `rename-to`, `rename-choices` or `check-choices`".into(),
+                );
+            }
         }
     }
 }
