@@ -224,16 +224,25 @@ fn color() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
+/// Whether human output shows ids beside names (`--ids`, for framework authors).
+pub(crate) static SHOW_IDS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn report_options() -> kader_report::Options {
+    kader_report::Options::new()
+        .color(color())
+        .ids(SHOW_IDS.load(std::sync::atomic::Ordering::Relaxed))
+}
+
 pub(crate) fn render(a: &Assessment, format: FormatArg) -> String {
     match format {
-        FormatArg::Text => kader_report::text(a, color()),
+        FormatArg::Text => kader_report::text_with(a, report_options()),
         FormatArg::Json => {
             let mut s = serde_json::to_string_pretty(a).unwrap_or_default();
             s.push('\n');
             s
         }
-        FormatArg::Markdown => kader_report::markdown(a),
-        FormatArg::Html => kader_report::html(a),
+        FormatArg::Markdown => kader_report::markdown_with(a, report_options().color(false)),
+        FormatArg::Html => kader_report::html_with(a, report_options().color(false)),
     }
 }
 

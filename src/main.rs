@@ -23,6 +23,9 @@ struct Cli {
     /// Language of the output: nl (default) or en.
     #[arg(long, global = true, value_enum, default_value_t = LangArg::Nl)]
     lang: LangArg,
+    /// Show the ids of rules, questions and choices beside their names (for framework authors).
+    #[arg(long, global = true)]
+    ids: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -176,6 +179,7 @@ fn main() -> ExitCode {
         LangArg::Nl => kader_core::Lang::Nl,
         LangArg::En => kader_core::Lang::En,
     };
+    cli::SHOW_IDS.store(cli.ids, std::sync::atomic::Ordering::Relaxed);
     let result = match cli.command {
         Command::Assess {
             files,

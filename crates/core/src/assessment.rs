@@ -22,6 +22,10 @@ pub struct Assessment {
     pub assessed_on: Date,
     /// The language of the labels and texts.
     pub lang: Lang,
+    /// The status of the framework encoding (for an unofficial encoding: that it is not written or
+    /// approved by the framework's owners), when the framework data gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
     /// The verdict.
     pub verdict: Labeled,
     /// The advised action.
@@ -44,6 +48,27 @@ pub struct Assessment {
     pub missing: Vec<Missing>,
     /// Every rule evaluated, in order.
     pub trace: Vec<TraceStep>,
+    /// Every source cited in this assessment, numbered in order of first citation (the numbers
+    /// reports use as footnotes).
+    #[serde(default)]
+    pub sources: Vec<CitedSource>,
+}
+
+/// A source cited in an assessment, for the reference list of a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub struct CitedSource {
+    /// Footnote number, from 1.
+    pub number: u32,
+    /// Source id.
+    pub id: String,
+    /// What kind of source it is.
+    pub kind: ProvenanceKind,
+    /// The citation.
+    pub citation: String,
+    /// Where it can be read, if public.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// Identifies a framework version exactly.
@@ -79,6 +104,13 @@ pub struct AnswerRef {
     /// The answer, absent when unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<AnswerValue>,
+    /// A short name of the question in the assessment's language.
+    #[serde(default)]
+    pub label: String,
+    /// The answer in words (choice labels, "ja"/"nee", the number with its unit); absent when
+    /// unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// The provenance of a rule, with its sources resolved to citations.
@@ -108,8 +140,13 @@ pub struct SourceRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub struct RuleRef {
-    /// Rule path in the framework, e.g. `decision[3]`, `criterion.theory.case[0]`.
+    /// Rule path in the framework, e.g. `decision.harmful-practice`, `decision[3]`,
+    /// `criterion.theory.case[0]`.
     pub rule: String,
+    /// A name of the rule for people ("Schadelijke werkwijze"; for a version whose rules have no
+    /// names, "Beslisregel 2").
+    #[serde(default)]
+    pub label: String,
     /// The condition as written (absent for a catch-all).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
@@ -151,6 +188,10 @@ pub struct Advice {
     pub label: String,
     /// The advice.
     pub text: String,
+    /// Items the advice lists for this intervention (such as the protective factors of its own
+    /// risk domains).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
     /// The answers that made the reason hold.
     pub because: Vec<AnswerRef>,
     /// Provenance.
@@ -220,6 +261,12 @@ pub struct Outcomes {
     pub verdict: String,
     /// Action id.
     pub action: String,
+    /// Verdict label.
+    #[serde(default)]
+    pub verdict_label: String,
+    /// Action label.
+    #[serde(default)]
+    pub action_label: String,
 }
 
 /// Truth value in three-valued logic.

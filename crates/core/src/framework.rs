@@ -800,8 +800,22 @@ pub struct AdjustmentReason {
     pub when: String,
     /// Concrete advice.
     pub advice: Text,
+    /// Items of the framework listed after the advice, chosen by the intervention's answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<AdviceList>,
     /// Provenance.
     pub provenance: Option<Provenance>,
+}
+
+/// Items an advice lists for the intervention at hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AdviceList {
+    /// The protective factors of the risk domains the intervention works on (the answer to the
+    /// question whose choices come from the domains); of every domain when none is given.
+    ProtectiveFactors,
+    /// The risk factors of those domains.
+    RiskFactors,
 }
 
 /// One rule of the decision: when it holds (and no earlier rule did) it gives the verdict.

@@ -31,41 +31,144 @@ fn outcome_color(o: Outcome) -> &'static str {
     }
 }
 
-pub(crate) fn provenance_line(p: &ProvenanceRef, lang: Lang) -> String {
-    let sources: Vec<String> = p
-        .sources
-        .iter()
-        .map(|s| match &s.locator {
-            Some(l) => format!("{} {l}", s.id),
-            None => s.id.clone(),
-        })
-        .collect();
-    let kind = match (p.kind, lang) {
-        (ProvenanceKind::Memo, Lang::Nl) => "kamerbrief",
-        (ProvenanceKind::Memo, Lang::En) => "cover memo",
-        (ProvenanceKind::ReportSecondary, Lang::Nl) => "rapport (secundaire bron)",
-        (ProvenanceKind::ReportSecondary, Lang::En) => "report (secondary source)",
-        (ProvenanceKind::Nji, _) => "NJi",
-        (ProvenanceKind::Literature, Lang::Nl) => "literatuur",
-        (ProvenanceKind::Literature, Lang::En) => "literature",
-        (ProvenanceKind::Editorial, Lang::Nl) => "redactioneel",
-        (ProvenanceKind::Editorial, Lang::En) => "editorial",
-    };
-    if sources.is_empty() {
-        kind.to_owned()
-    } else {
-        format!("{kind}: {}", sources.join(", "))
+/// How a report is rendered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// ANSI colours (terminal text only; use it only on a terminal).
+    pub color: bool,
+    /// Show the ids of rules and questions beside their names (for framework authors).
+    pub ids: bool,
+}
+
+impl Options {
+    /// Plain output: no colours, no ids.
+    pub fn new() -> Options {
+        Options::default()
+    }
+    /// With or without ANSI colours.
+    pub fn color(mut self, on: bool) -> Options {
+        self.color = on;
+        self
+    }
+    /// With or without ids beside names.
+    pub fn ids(mut self, on: bool) -> Options {
+        self.ids = on;
+        self
     }
 }
 
-pub(crate) fn answers_line(refs: &[AnswerRef], lang: Lang) -> String {
+/// The kind of a provenance in words ("nota van het ministerie", "literatuur").
+pub(crate) fn kind_label(kind: ProvenanceKind, lang: Lang) -> &'static str {
+    match kind {
+        ProvenanceKind::Memo => lang.pick("nota van het ministerie", "ministry note"),
+        ProvenanceKind::ReportSecondary => lang.pick("secundaire bron over het rapport", "secondary source on the report"),
+        ProvenanceKind::Nji => lang.pick("erkenningsstelsel", "recognition system"),
+        ProvenanceKind::Literature => lang.pick("literatuur", "literature"),
+        ProvenanceKind::Editorial => lang.pick("redactionele reconstructie", "editorial reconstruction"),
+    }
+}
+
+/// A source reference as a footnote: `[3]`, `[1, §4.4]`, `[1, voetnoot 3]`.
+pub(crate) fn footnote(a: &Assessment, s: &kader_core::SourceRef) -> (Option<u32>, String) {
+    let lang = a.lang;
+    let number = a.sources.iter().find(|c| c.id == s.id).map(|c| c.number);
+    let locator = s.locator.as_deref().map(|l| {
+        if let Some(n) = l.strip_prefix("fn") {
+            format!("{} {n}", lang.pick("voetnoot", "footnote"))
+        } else if l.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            format!("§{l}")
+        } else {
+            l.to_owned()
+        }
+    });
+    let label = match (number, locator) {
+        (Some(n), Some(l)) => format!("[{n}, {l}]"),
+        (Some(n), None) => format!("[{n}]"),
+        (None, Some(l)) => format!("[{}, {l}]", s.id),
+        (None, None) => format!("[{}]", s.id),
+    };
+    (number, label)
+}
+
+/// "redactionele reconstructie [1, §3] [2]": the kind in words and the sources as footnotes.
+pub(crate) fn provenance_line(a: &Assessment, p: &ProvenanceRef) -> String {
+    let mut out = kind_label(p.kind, a.lang).to_owned();
+    for s in &p.sources {
+        out.push(' ');
+        out.push_str(&footnote(a, s).1);
+    }
+    out
+}
+
+/// One answer in words: "Onderdelen: Afschrikking" (with the id when asked: "Onderdelen
+/// (components): ...").
+pub(crate) fn answer_phrase(r: &AnswerRef, lang: Lang, ids: bool) -> String {
+    let name = if r.label.is_empty() { r.question.as_str() } else { r.label.as_str() };
+    let name = if ids && !r.label.is_empty() {
+        format!("{name} ({})", r.question)
+    } else {
+        name.to_owned()
+    };
+    match (&r.text, &r.value) {
+        (Some(t), _) => format!("{name}: {t}"),
+        (None, Some(v)) => format!("{name}: {v}"),
+        (None, None) => format!("{name}: {}", lang.pick("niet beantwoord", "not answered")),
+    }
+}
+
+pub(crate) fn answers_line(refs: &[AnswerRef], lang: Lang, ids: bool) -> String {
     refs.iter()
-        .map(|r| match &r.value {
-            Some(v) => format!("{} = {v}", r.question),
-            None => format!("{} = {}", r.question, t(lang, "unknown")),
+        .map(|r| answer_phrase(r, lang, ids))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The rule's name, with its path when ids are asked for.
+pub(crate) fn rule_name(a: &Assessment, ids: bool) -> String {
+    let label = if a.decided_by.label.is_empty() {
+        a.decided_by.rule.clone()
+    } else {
+        a.decided_by.label.clone()
+    };
+    if ids && !a.decided_by.label.is_empty() {
+        format!("{label} ({})", a.decided_by.rule)
+    } else {
+        label
+    }
+}
+
+/// The unofficial-status text: the framework's own, or kader's for versions that have none.
+pub(crate) fn notice(a: &Assessment) -> &str {
+    a.notice.as_deref().unwrap_or_else(|| t(a.lang, "notice-default"))
+}
+
+/// "Mogelijk schadelijk / Stoppen, ..." for the results an unanswered question could lead to.
+pub(crate) fn alternatives(m: &kader_core::Missing, ids: bool) -> String {
+    m.could_become
+        .iter()
+        .map(|o| {
+            let words = if o.verdict_label.is_empty() {
+                format!("{} / {}", o.verdict, o.action)
+            } else {
+                format!("{} / {}", o.verdict_label, o.action_label)
+            };
+            if ids && !o.verdict_label.is_empty() {
+                format!("{words} ({}/{})", o.verdict, o.action)
+            } else {
+                words
+            }
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+pub(crate) fn missing_name(m: &kader_core::Missing, ids: bool) -> String {
+    if ids {
+        format!("{} ({})", m.label, m.question)
+    } else {
+        m.label.clone()
+    }
 }
 
 fn pad(s: &str, width: usize) -> String {
@@ -78,10 +181,15 @@ fn pad(s: &str, width: usize) -> String {
 }
 
 /// Terminal text: verdict and action first, then advice, flags, criteria as a compact table,
-/// and the answers that could change the result. `color` adds ANSI colours (use it only on a
-/// terminal).
+/// the answers that could change the result, and the sources. `color` adds ANSI colours (use it
+/// only on a terminal).
 pub fn text(a: &Assessment, color: bool) -> String {
-    let lang = a.lang;
+    text_with(a, Options::new().color(color))
+}
+
+/// Terminal text with options.
+pub fn text_with(a: &Assessment, o: Options) -> String {
+    let (lang, color) = (a.lang, o.color);
     let mut s = String::new();
     let name = match &a.intervention.provider {
         Some(p) => format!("{} ({p})", a.intervention.name),
@@ -96,6 +204,7 @@ pub fn text(a: &Assessment, color: bool) -> String {
         t(lang, "assessed-on"),
         a.assessed_on
     );
+    let _ = writeln!(s, "{}", paint(&format!("{} {}", t(lang, "notice-lead"), notice(a)), "2", color));
     let _ = writeln!(s);
     let w = ["verdict", "action", "why", "recognition"]
         .iter()
@@ -115,26 +224,25 @@ pub fn text(a: &Assessment, color: bool) -> String {
         paint(&a.action.label, "1", color)
     );
     let _ = writeln!(s, "{}{}", pad(&format!("{}:", t(lang, "why")), w), a.decided_by.explain);
+    let indent = " ".repeat(w);
     if !a.decided_by.because.is_empty() {
         let _ = writeln!(
             s,
-            "{}{} {}",
-            " ".repeat(w),
+            "{indent}{} {}",
             t(lang, "because"),
-            answers_line(&a.decided_by.because, lang)
+            answers_line(&a.decided_by.because, lang, o.ids)
         );
     }
     let _ = writeln!(
         s,
-        "{}{} {} · {} {}",
-        " ".repeat(w),
-        t(lang, "rule"),
-        a.decided_by.rule,
-        t(lang, "basis").to_lowercase(),
-        provenance_line(&a.decided_by.provenance, lang)
+        "{indent}{}: {} · {}: {}",
+        t(lang, "decided-by"),
+        rule_name(a, o.ids),
+        t(lang, "basis"),
+        provenance_line(a, &a.decided_by.provenance)
     );
     if a.provisional {
-        let _ = writeln!(s, "{}{}", " ".repeat(w), paint(t(lang, "provisional"), "33", color));
+        let _ = writeln!(s, "{indent}{}", paint(t(lang, "provisional"), "33", color));
     }
     if let Some(r) = &a.recognition {
         let _ = writeln!(
@@ -148,6 +256,9 @@ pub fn text(a: &Assessment, color: bool) -> String {
         let _ = writeln!(s, "\n{}", paint(t(lang, "advice"), "1", color));
         for adv in &a.advice {
             let _ = writeln!(s, "  • {}: {}", adv.label, adv.text);
+            for item in &adv.items {
+                let _ = writeln!(s, "      - {item}");
+            }
         }
     }
     if !a.flags.is_empty() {
@@ -177,15 +288,26 @@ pub fn text(a: &Assessment, color: bool) -> String {
     if !a.missing.is_empty() {
         let _ = writeln!(s, "\n{}", paint(t(lang, "missing"), "1", color));
         for m in &a.missing {
-            let alts = crate::alternatives(m);
             let _ = writeln!(
                 s,
-                "  - {} ({}): {} {}",
-                m.label,
-                m.question,
+                "  - {}: {} {}",
+                missing_name(m, o.ids),
                 t(lang, "could-become"),
-                alts
+                alternatives(m, o.ids)
             );
+        }
+    }
+    if !a.sources.is_empty() {
+        let _ = writeln!(s, "\n{}", paint(t(lang, "sources"), "1", color));
+        for src in &a.sources {
+            match &src.url {
+                Some(u) => {
+                    let _ = writeln!(s, "  [{}] {} {u}", src.number, src.citation);
+                }
+                None => {
+                    let _ = writeln!(s, "  [{}] {}", src.number, src.citation);
+                }
+            }
         }
     }
     s
@@ -197,9 +319,32 @@ fn md_escape(s: &str) -> String {
 
 /// Markdown, for filing and for pasting into documents.
 pub fn markdown(a: &Assessment) -> String {
+    markdown_with(a, Options::new())
+}
+
+/// A footnote reference in Markdown: a link to the source's entry in the list.
+fn md_provenance(a: &Assessment, p: &ProvenanceRef) -> String {
+    let mut out = kind_label(p.kind, a.lang).to_owned();
+    for s in &p.sources {
+        let (n, label) = footnote(a, s);
+        match n {
+            Some(n) => {
+                let _ = write!(out, " [{}](#bron-{n})", label.replace('[', "\\[").replace(']', "\\]"));
+            }
+            None => {
+                let _ = write!(out, " {label}");
+            }
+        }
+    }
+    out
+}
+
+/// Markdown with options.
+pub fn markdown_with(a: &Assessment, o: Options) -> String {
     let lang = a.lang;
     let mut s = String::new();
     let _ = writeln!(s, "# {}: {}\n", t(lang, "report-title"), a.intervention.name);
+    let _ = writeln!(s, "> {} {}\n", t(lang, "notice-lead"), notice(a));
     if let Some(p) = &a.intervention.provider {
         let _ = writeln!(s, "- **{}:** {p}", t(lang, "provider"));
     }
@@ -219,16 +364,17 @@ pub fn markdown(a: &Assessment) -> String {
     if !a.decided_by.because.is_empty() {
         let _ = writeln!(
             s,
-            "  ({} `{}`)",
+            "  ({} {})",
             t(lang, "because"),
-            answers_line(&a.decided_by.because, lang)
+            answers_line(&a.decided_by.because, lang, o.ids)
         );
     }
+    let _ = writeln!(s, "- **{}:** {}", t(lang, "decided-by"), rule_name(a, o.ids));
     let _ = writeln!(
         s,
         "- **{}:** {}",
         t(lang, "basis"),
-        provenance_line(&a.decided_by.provenance, lang)
+        md_provenance(a, &a.decided_by.provenance)
     );
     if a.decided_by.provenance.kind == ProvenanceKind::Editorial {
         let _ = writeln!(s, "  _{}_", t(lang, "editorial-note"));
@@ -247,8 +393,11 @@ pub fn markdown(a: &Assessment) -> String {
                 "- **{}.** {} _({})_",
                 adv.label,
                 adv.text,
-                provenance_line(&adv.provenance, lang)
+                md_provenance(a, &adv.provenance)
             );
+            for item in &adv.items {
+                let _ = writeln!(s, "  - {item}");
+            }
         }
     }
     if !a.flags.is_empty() {
@@ -260,7 +409,7 @@ pub fn markdown(a: &Assessment) -> String {
                 f.label,
                 harm_label(f.harm, lang),
                 f.advice,
-                provenance_line(&f.provenance, lang)
+                md_provenance(a, &f.provenance)
             );
         }
     }
@@ -275,28 +424,42 @@ pub fn markdown(a: &Assessment) -> String {
     );
     let _ = writeln!(s, "|---|---|---|---|");
     for c in &a.criteria {
+        let why = if c.because.is_empty() {
+            String::new()
+        } else {
+            format!(" ({} {})", t(lang, "because"), answers_line(&c.because, lang, o.ids))
+        };
         let _ = writeln!(
             s,
-            "| {} | {} {} | {} | {} |",
+            "| {} | {} {} | {}{} | {} |",
             md_escape(&c.label),
             outcome_symbol(c.outcome),
             c.outcome.label(lang),
             md_escape(&c.explain),
-            md_escape(&provenance_line(&c.provenance, lang))
+            md_escape(&why),
+            md_escape(&md_provenance(a, &c.provenance))
         );
     }
     if !a.missing.is_empty() {
         let _ = writeln!(s, "\n## {}\n", t(lang, "missing"));
         for m in &a.missing {
-            let alts = crate::alternatives(m);
             let _ = writeln!(
                 s,
-                "- {} (`{}`): {} {}",
-                m.label,
-                m.question,
+                "- {}: {} {}",
+                missing_name(m, o.ids),
                 t(lang, "could-become"),
-                alts
+                alternatives(m, o.ids)
             );
+        }
+    }
+    if !a.sources.is_empty() {
+        let _ = writeln!(s, "\n## {}\n", t(lang, "sources"));
+        for src in &a.sources {
+            let _ = write!(s, "{}. <a id=\"bron-{}\"></a>{}", src.number, src.number, src.citation);
+            if let Some(u) = &src.url {
+                let _ = write!(s, " <{u}>");
+            }
+            s.push('\n');
         }
     }
     s

@@ -1,8 +1,10 @@
 //! Self-contained, printable HTML for one assessment.
 
-use crate::assessment::{answers_line, provenance_line};
+use crate::assessment::{
+    Options, alternatives, answers_line, footnote, kind_label, missing_name, notice, rule_name,
+};
 use crate::{harm_label, outcome_symbol, recognition_line, t};
-use kader_core::{Assessment, Outcome, ProvenanceKind};
+use kader_core::{Assessment, Outcome, ProvenanceKind, ProvenanceRef};
 use std::fmt::Write as _;
 
 /// Escapes text for HTML element content and attribute values.
@@ -47,10 +49,38 @@ pub(crate) fn outcome_class(o: Outcome) -> &'static str {
     o.id()
 }
 
+/// The provenance with footnote links to the source list (`#bron-N`).
+fn html_provenance(a: &Assessment, p: &ProvenanceRef) -> String {
+    let mut out = escape(kind_label(p.kind, a.lang));
+    for src in &p.sources {
+        let (n, label) = footnote(a, src);
+        match n {
+            Some(n) => {
+                let _ = write!(out, " <a href=\"#bron-{n}\">{}</a>", escape(&label));
+            }
+            None => {
+                let _ = write!(out, " {}", escape(&label));
+            }
+        }
+    }
+    out
+}
+
 /// The body of one assessment, without the page around it (for the web scan and the report).
 pub fn assessment_section(a: &Assessment) -> String {
+    assessment_section_with(a, Options::new())
+}
+
+/// The body of one assessment with options.
+pub fn assessment_section_with(a: &Assessment, o: Options) -> String {
     let lang = a.lang;
     let mut s = String::new();
+    let _ = write!(
+        s,
+        "<p class=\"note\"><strong>{}</strong> {}</p>",
+        t(lang, "notice-lead"),
+        escape(notice(a))
+    );
     let _ = write!(s, "<dl class=\"verdict v-{}\">", escape(&a.verdict.id));
     let _ = write!(
         s,
@@ -70,16 +100,16 @@ pub fn assessment_section(a: &Assessment) -> String {
             s,
             "<br><span class=\"small\">{} {}</span>",
             t(lang, "because"),
-            escape(&answers_line(&a.decided_by.because, lang))
+            escape(&answers_line(&a.decided_by.because, lang, o.ids))
         );
     }
     let _ = write!(
         s,
-        "<br><span class=\"small\">{}: {} ({} {})</span>",
+        "<br><span class=\"small\">{}: {} · {}: {}</span>",
+        t(lang, "decided-by"),
+        escape(&rule_name(a, o.ids)),
         t(lang, "basis"),
-        escape(&provenance_line(&a.decided_by.provenance, lang)),
-        t(lang, "rule"),
-        escape(&a.decided_by.rule)
+        html_provenance(a, &a.decided_by.provenance),
     );
     if a.decided_by.provenance.kind == ProvenanceKind::Editorial {
         let _ = write!(
@@ -106,11 +136,19 @@ pub fn assessment_section(a: &Assessment) -> String {
         for adv in &a.advice {
             let _ = write!(
                 s,
-                "<li><strong>{}.</strong> {} <span class=\"small\">({})</span></li>",
+                "<li><strong>{}.</strong> {} <span class=\"small\">({})</span>",
                 escape(&adv.label),
                 escape(&adv.text),
-                escape(&provenance_line(&adv.provenance, lang))
+                html_provenance(a, &adv.provenance)
             );
+            if !adv.items.is_empty() {
+                s.push_str("<ul>");
+                for item in &adv.items {
+                    let _ = write!(s, "<li>{}</li>", escape(item));
+                }
+                s.push_str("</ul>");
+            }
+            s.push_str("</li>");
         }
         s.push_str("</ul>");
     }
@@ -123,24 +161,33 @@ pub fn assessment_section(a: &Assessment) -> String {
                 escape(&f.label),
                 harm_label(f.harm, lang),
                 escape(&f.advice),
-                escape(&provenance_line(&f.provenance, lang))
+                html_provenance(a, &f.provenance)
             );
         }
     }
     let _ = write!(
         s,
-        "<h2>{}</h2><table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        "<h2>{}</h2><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
         t(lang, "criteria"),
         t(lang, "criterion"),
         t(lang, "outcome"),
         t(lang, "explanation")
     );
     for c in &a.criteria {
+        let why = if c.because.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "<br><span class=\"small\">{} {}</span>",
+                t(lang, "because"),
+                escape(&answers_line(&c.because, lang, o.ids))
+            )
+        };
         let _ = write!(
             s,
-            "<tr><td>{}<br><span class=\"small\">{}</span></td><td class=\"o o-{cls}\"><span class=\"light o-{cls}\" aria-hidden=\"true\"></span>{} {}</td><td>{}</td></tr>",
+            "<tr><th scope=\"row\">{}<br><span class=\"small\">{}</span></th><td class=\"o o-{cls}\"><span class=\"light o-{cls}\" aria-hidden=\"true\"></span>{} {}</td><td>{}{why}</td></tr>",
             escape(&c.label),
-            escape(&provenance_line(&c.provenance, lang)),
+            html_provenance(a, &c.provenance),
             outcome_symbol(c.outcome),
             c.outcome.label(lang),
             escape(&c.explain),
@@ -151,23 +198,39 @@ pub fn assessment_section(a: &Assessment) -> String {
     if !a.missing.is_empty() {
         let _ = write!(s, "<h2>{}</h2><ul>", t(lang, "missing"));
         for m in &a.missing {
-            let alts = crate::alternatives(m);
             let _ = write!(
                 s,
-                "<li>{} (<code>{}</code>): {} {}</li>",
-                escape(&m.label),
-                escape(&m.question),
+                "<li>{}: {} {}</li>",
+                escape(&missing_name(m, o.ids)),
                 t(lang, "could-become"),
-                escape(&alts)
+                escape(&alternatives(m, o.ids))
             );
         }
         s.push_str("</ul>");
+    }
+    if !a.sources.is_empty() {
+        let _ = write!(s, "<h2>{}</h2><ol class=\"sources\">", t(lang, "sources"));
+        for src in &a.sources {
+            let _ = write!(s, "<li id=\"bron-{}\" value=\"{}\">{}", src.number, src.number, escape(&src.citation));
+            if let Some(u) = &src.url {
+                if u.starts_with("https://") || u.starts_with("http://") {
+                    let _ = write!(s, " <a href=\"{}\">{}</a>", escape(u), escape(u));
+                }
+            }
+            s.push_str("</li>");
+        }
+        s.push_str("</ol>");
     }
     s
 }
 
 /// A complete, self-contained, printable HTML page for one assessment.
 pub fn html(a: &Assessment) -> String {
+    html_with(a, Options::new())
+}
+
+/// A complete HTML page with options.
+pub fn html_with(a: &Assessment, o: Options) -> String {
     let lang = a.lang;
     let mut s = String::new();
     let _ = write!(
@@ -188,7 +251,7 @@ pub fn html(a: &Assessment) -> String {
     if let Some(d) = &a.intervention.description {
         let _ = write!(s, "<p>{}</p>", escape(d));
     }
-    s.push_str(&assessment_section(a));
+    s.push_str(&assessment_section_with(a, o));
     let _ = write!(
         s,
         "<footer>{} · {}@{} · <code>{}</code></footer></main></body></html>\n",

@@ -8,8 +8,8 @@ mod assessment;
 mod html;
 pub mod portfolio;
 
-pub use assessment::{markdown, text};
-pub use html::{assessment_section, escape, html};
+pub use assessment::{Options, markdown, markdown_with, text, text_with};
+pub use html::{assessment_section, assessment_section_with, escape, html, html_with};
 
 use kader_core::{Lang, Outcome};
 
@@ -34,7 +34,7 @@ pub(crate) fn t(lang: Lang, key: &str) -> &'static str {
             "Ontbrekende antwoorden die de uitkomst kunnen veranderen",
             "Missing answers that could change the result",
         ),
-        "could-become" => ("kan worden", "could become"),
+        "could-become" => ("zou kunnen worden:", "could become:"),
         "recognition" => ("Erkenning", "Recognition"),
         "expired" => ("verlopen", "expired"),
         "valid-until" => ("geldig tot en met", "valid through"),
@@ -46,6 +46,13 @@ pub(crate) fn t(lang: Lang, key: &str) -> &'static str {
         "basis" => ("Gebaseerd op", "Based on"),
         "rule" => ("regel", "rule"),
         "because" => ("op grond van", "because of"),
+        "decided-by" => ("Beslist door", "Decided by"),
+        "sources" => ("Bronnen", "Sources"),
+        "notice-lead" => ("Let op:", "Note:"),
+        "notice-default" => (
+            "kader is een onafhankelijke, niet-officiële uitwerking van het landelijk kwaliteitskader. Het ministerie van Justitie en Veiligheid en de auteurs van het kader hebben kader niet geschreven of goedgekeurd, en dit is niet de scan die het ministerie heeft aangekondigd. De beslisregels zijn een redactionele reconstructie: bij elke regel staat waarop die berust.",
+            "kader is an independent, unofficial encoding of the national quality framework. It was not written or approved by the Ministry of Justice and Security or by the framework's authors, and it is not the scan the ministry announced. The decision rules are an editorial reconstruction: each rule states what it rests on.",
+        ),
         "unknown" => ("onbekend", "unknown"),
         "none" => ("geen", "none"),
         "framework" => ("Kader", "Framework"),
@@ -96,11 +103,3 @@ pub(crate) fn recognition_line(r: &kader_core::RecognitionStatus, lang: Lang) ->
     format!("{} · {status}", r.level.label)
 }
 
-/// "verdict/action, verdict/action" for the results an unanswered question could lead to.
-pub(crate) fn alternatives(m: &kader_core::Missing) -> String {
-    m.could_become
-        .iter()
-        .map(|o| format!("{}/{}", o.verdict, o.action))
-        .collect::<Vec<_>>()
-        .join(", ")
-}

@@ -3,10 +3,11 @@
 use crate::answers::{DenseAnswers, Value};
 use crate::compile::{Compiled, Cond, QuestionInfo};
 use crate::eval::{Ctx, Evaluation};
+use crate::why::Support;
 use kader_core::{
-    Advice, AnswerRef, Answers, Assessment, CriterionResult, Date, Flag, FrameworkRef, InterventionInfo, Labeled, Lang,
-    Missing, Outcome, Outcomes, Provenance, ProvenanceKind, ProvenanceRef, QuestionType, RecognitionStatus, RuleRef,
-    SourceRef, TraceStep, Truth,
+    Advice, AdviceList, AnswerRef, Answers, Assessment, CitedSource, CriterionResult, Date, Flag, FrameworkRef,
+    InterventionInfo, Labeled, Lang, Missing, Outcome, Outcomes, Provenance, ProvenanceKind, ProvenanceRef,
+    QuestionType, RecognitionStatus, RuleRef, SourceRef, TraceStep, Truth,
 };
 use std::collections::BTreeSet;
 
@@ -33,16 +34,13 @@ impl Compiled {
             year,
             adjustments: &ev.adjustments,
         };
-        let because = |refs: &[u16]| -> Vec<AnswerRef> {
-            refs.iter()
-                .map(|&s| {
-                    let q = &self.questions[usize::from(s)];
-                    AnswerRef {
-                        question: q.id.clone(),
-                        value: answers.get(&q.id).cloned(),
-                    }
-                })
-                .collect()
+        let because = |sup: &Support| -> Vec<AnswerRef> { self.cite(sup, answers, dense, lang) };
+        let support = |node: Option<&crate::compile::Node>| -> Support {
+            let mut sup = Support::default();
+            if let Some(n) = node {
+                ctx.support(n, &mut sup);
+            }
+            sup
         };
         let mut trace = Vec::new();
 
@@ -62,7 +60,8 @@ impl Compiled {
                     id: a.id.clone(),
                     label: a.label.get(lang).to_owned(),
                     text: a.advice.get(lang).to_owned(),
-                    because: because(&self.adjustments[i].refs),
+                    items: a.list.map(|l| self.advice_items(l, dense, lang)).unwrap_or_default(),
+                    because: because(&support(self.adjustments[i].node.as_ref()).sorted()),
                     provenance: self.provenance(a.provenance.as_ref()),
                 });
             }
@@ -82,25 +81,21 @@ impl Compiled {
                 });
             }
             let case = &c.cases[k];
-            let mut refs = cases[k].cond.refs.clone();
-            for &i in &cases[k].cond.adjustments {
-                if ev.adjustments.get(usize::from(i)) == Some(&Truth::True) {
-                    refs.extend(&self.adjustments[usize::from(i)].refs);
+            // Why: the answers that make the deciding case hold and those that made every earlier
+            // case fail; for `unknown`, the unanswered questions it waits for.
+            let mut sup = support(cases[k].cond.node.as_ref());
+            if outcome != Outcome::Unknown {
+                // A case decides because it holds and every earlier case failed.
+                for earlier in &cases[..k] {
+                    sup.extend(&support(earlier.cond.node.as_ref()));
                 }
             }
-            refs.sort_unstable();
-            refs.dedup();
-            let refs = &refs;
+            let sup = sup.sorted();
             let explain = if outcome == Outcome::Unknown && case.outcome != Outcome::Unknown {
-                let open: Vec<&str> = refs
-                    .iter()
-                    .map(|&s| &self.questions[usize::from(s)])
-                    .filter(|q| dense.get(self.slot(&q.id).unwrap_or(usize::MAX)).is_none())
-                    .map(|q| q.id.as_str())
-                    .collect();
+                let open: Vec<&str> = sup.cited.iter().map(|&(s, _)| self.short_label(s, lang)).collect();
                 match lang {
-                    Lang::Nl => format!("Nog niet te beoordelen: beantwoord {}.", open.join(", ")),
-                    Lang::En => format!("Cannot be judged yet: answer {}.", open.join(", ")),
+                    Lang::Nl => format!("Nog niet te beoordelen. Beantwoord: {}.", open.join(", ")),
+                    Lang::En => format!("Cannot be judged yet. Answer: {}.", open.join(", ")),
                 }
             } else {
                 case.explain.get(lang).to_owned()
@@ -111,7 +106,7 @@ impl Compiled {
                 outcome,
                 explain,
                 rule: format!("criterion.{}.case[{k}]", c.id),
-                because: because(refs),
+                because: because(&sup),
                 provenance: self.provenance(c.provenance.as_ref()),
             });
         }
@@ -119,7 +114,7 @@ impl Compiled {
         // Decision.
         for (i, d) in self.decision.iter().enumerate().take(ev.rule + 1) {
             trace.push(TraceStep {
-                rule: format!("decision[{i}]"),
+                rule: fw.decision[i].path(i),
                 when: fw.decision[i].when.clone(),
                 result: eval_cond(&ctx, &d.cond),
                 decisive: i == ev.rule,
@@ -130,7 +125,7 @@ impl Compiled {
         if !rule.action_cases.is_empty() {
             for (k, a) in cd.actions.iter().enumerate().take(ev.action_case + 1) {
                 trace.push(TraceStep {
-                    rule: format!("decision[{}].actions[{k}]", ev.rule),
+                    rule: format!("{}.actions[{k}]", rule.path(ev.rule)),
                     when: rule.action_cases[k].when.clone(),
                     result: eval_cond(&ctx, &a.cond),
                     decisive: k == ev.action_case,
@@ -138,32 +133,57 @@ impl Compiled {
                 });
             }
         }
-        let mut refs: Vec<u16> = cd.cond.refs.clone();
-        refs.extend(&cd.actions[ev.action_case].cond.refs);
-        // Adjustment reasons the firing conditions refer to: cite the answers of those that hold.
-        for c in [&cd.cond, &cd.actions[ev.action_case].cond] {
-            for &i in &c.adjustments {
-                if ev.adjustments.get(usize::from(i)) == Some(&Truth::True) {
-                    refs.extend(&self.adjustments[usize::from(i)].refs);
-                }
+        // Why: the answers that make the rule hold; for a catch-all, those that ruled out (or left
+        // open) every earlier rule. The same for the action case.
+        let rule_truth = eval_cond(&ctx, &cd.cond);
+        let earlier_false = self.decision[..ev.rule]
+            .iter()
+            .all(|d| eval_cond(&ctx, &d.cond) == Truth::False);
+        let mut sup = support(cd.cond.node.as_ref());
+        if cd.cond.node.is_none() {
+            for d in &self.decision[..ev.rule] {
+                sup.extend(&support(d.cond.node.as_ref()));
             }
         }
-        refs.sort_unstable();
-        refs.dedup();
-        let mut explain = rule.explain.get(lang).to_owned();
+        let case = &cd.actions[ev.action_case];
+        sup.extend(&support(case.cond.node.as_ref()));
+        if case.cond.node.is_none() {
+            for a in &cd.actions[..ev.action_case] {
+                sup.extend(&support(a.cond.node.as_ref()));
+            }
+        }
+        let case_holds = case.cond.node.is_some() && eval_cond(&ctx, &case.cond) == Truth::True
+            || cd.actions[..ev.action_case]
+                .iter()
+                .all(|a| eval_cond(&ctx, &a.cond) == Truth::False);
+        // A text is shown only for a rule (and action case) that definitely holds: a catch-all
+        // reached because earlier rules could not be decided gets the engine's own sentence.
+        let rule_holds = rule_truth == Truth::True && (cd.cond.node.is_some() || earlier_false);
+        let mut explain = if rule_holds {
+            rule.explain.get(lang).to_owned()
+        } else {
+            lang.pick(
+                "Met de antwoorden tot nu toe is nog niet vast te stellen welke eerdere beslisregel geldt. Dit oordeel is voorlopig: beantwoord de vragen die de uitkomst kunnen veranderen.",
+                "With the answers so far it cannot yet be established whether an earlier decision rule applies. This verdict is provisional: answer the questions that could change the result.",
+            )
+            .to_owned()
+        };
         if let Some(e) = rule.action_cases.get(ev.action_case).and_then(|a| a.explain.as_ref()) {
-            explain.push(' ');
-            explain.push_str(e.get(lang));
+            if rule_holds && case_holds {
+                explain.push(' ');
+                explain.push_str(e.get(lang));
+            }
         }
         let decided_by = RuleRef {
             rule: if rule.action_cases.is_empty() {
-                format!("decision[{}]", ev.rule)
+                rule.path(ev.rule)
             } else {
-                format!("decision[{}].actions[{}]", ev.rule, ev.action_case)
+                format!("{}.actions[{}]", rule.path(ev.rule), ev.action_case)
             },
+            label: self.rule_label(ev.rule, lang),
             when: rule.when.clone(),
             explain,
-            because: because(&refs),
+            because: because(&sup.sorted()),
             provenance: self.provenance(rule.provenance.as_ref()),
         };
 
@@ -179,6 +199,7 @@ impl Compiled {
             intervention: intervention.clone(),
             assessed_on: on,
             lang,
+            notice: fw.framework.notice.as_ref().map(|t| t.get(lang).to_owned()),
             verdict: Labeled {
                 id: verdict.id.clone(),
                 label: verdict.label.get(lang).to_owned(),
@@ -195,7 +216,122 @@ impl Compiled {
             recognition: self.recognition(&ctx, lang),
             missing: self.missing(dense, on, lang),
             trace,
+            sources: Vec::new(),
         }
+        .with_sources(fw)
+    }
+
+    /// The answers a support cites, with their labels and their values in words.
+    fn cite(&self, sup: &Support, answers: &Answers, dense: &DenseAnswers, lang: Lang) -> Vec<AnswerRef> {
+        sup.cited
+            .iter()
+            .map(|&(s, mask)| {
+                let q = &self.questions[usize::from(s)];
+                AnswerRef {
+                    question: q.id.clone(),
+                    value: answers.get(&q.id).cloned(),
+                    label: self.short_label(s, lang).to_owned(),
+                    text: self.answer_text(usize::from(s), dense, answers, mask, lang),
+                }
+            })
+            .collect()
+    }
+
+    /// A question's short label (its full label when it has none).
+    pub(crate) fn short_label(&self, slot: u16, lang: Lang) -> &str {
+        let q = &self.framework.questions[usize::from(slot)];
+        q.short_label.as_ref().unwrap_or(&q.label).get(lang)
+    }
+
+    /// A decision rule's name for people.
+    fn rule_label(&self, rule: usize, lang: Lang) -> String {
+        match self.framework.decision.get(rule).and_then(|r| r.label.as_ref()) {
+            Some(l) => l.get(lang).to_owned(),
+            None => match lang {
+                Lang::Nl => format!("Beslisregel {}", rule + 1),
+                Lang::En => format!("Decision rule {}", rule + 1),
+            },
+        }
+    }
+
+    /// An answer in words: "ja", "13 jaar", a choice's label, the labels of the chosen choices
+    /// (only those in `mask`), or the text given.
+    pub fn answer_text(
+        &self,
+        slot: usize,
+        dense: &DenseAnswers,
+        answers: &Answers,
+        mask: u64,
+        lang: Lang,
+    ) -> Option<String> {
+        let fq = self.framework.questions.get(slot)?;
+        let value = dense.get(slot)?;
+        Some(match value {
+            Value::Bool(b) => lang.pick(if b { "ja" } else { "nee" }, if b { "yes" } else { "no" }).to_owned(),
+            Value::Int(n) => match &fq.unit {
+                Some(u) => format!("{n} {}", u.get(lang)),
+                None => n.to_string(),
+            },
+            Value::Choice(c) => self
+                .framework
+                .choices_of(fq)
+                .get(usize::from(c))
+                .map(|ch| ch.label.get(lang).to_owned())
+                .unwrap_or_default(),
+            Value::Multi(m) => {
+                let chosen: Vec<String> = self
+                    .framework
+                    .choices_of(fq)
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| m & mask & crate::answers::bit(*i) != 0)
+                    .map(|(_, ch)| ch.label.get(lang).to_owned())
+                    .collect();
+                if chosen.is_empty() {
+                    lang.pick("geen", "none").to_owned()
+                } else {
+                    chosen.join(", ")
+                }
+            }
+            Value::Text => match answers.get(&fq.id) {
+                Some(kader_core::AnswerValue::Str(t)) => t.clone(),
+                _ => String::new(),
+            },
+        })
+    }
+
+    /// The items an advice lists: the protective (or risk) factors of the risk domains the
+    /// intervention works on, or of every domain when that is not answered or empty.
+    fn advice_items(&self, list: AdviceList, dense: &DenseAnswers, lang: Lang) -> Vec<String> {
+        let fw = &self.framework;
+        let domains_q = fw
+            .questions
+            .iter()
+            .position(|q| q.choices_from.contains(&kader_core::ChoiceSource::Domains));
+        let chosen: Vec<&kader_core::Domain> = match domains_q.and_then(|s| dense.get(s).map(|v| (s, v))) {
+            Some((s, Value::Multi(m))) if m != 0 => fw
+                .choices_of(&fw.questions[s])
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| m & crate::answers::bit(*i) != 0)
+                .filter_map(|(_, ch)| fw.domain(ch.id))
+                .collect(),
+            _ => fw.domains.iter().collect(),
+        };
+        let mut out: Vec<String> = Vec::new();
+        for d in chosen {
+            let factors = match list {
+                AdviceList::ProtectiveFactors => d.protective_factors.as_ref(),
+                AdviceList::RiskFactors => d.risk_factors.as_ref(),
+            };
+            for f in factors.iter().flat_map(|l| l.items.iter()) {
+                let f = f.get(lang).to_owned();
+                if !out.contains(&f) {
+                    out.push(f);
+                }
+            }
+        }
+        out
     }
 
     /// Resolves provenance source ids to citations.
@@ -334,6 +470,8 @@ impl Compiled {
                     .map(|(v, a)| Outcomes {
                         verdict: self.framework.verdicts[v].id.clone(),
                         action: self.framework.actions[a].id.clone(),
+                        verdict_label: self.framework.verdicts[v].label.get(lang).to_owned(),
+                        action_label: self.framework.actions[a].label.get(lang).to_owned(),
                     })
                     .collect(),
             });
@@ -405,5 +543,37 @@ impl Compiled {
             trial.set(slot, Some(v));
             self.decide(&trial, on) != base
         })
+    }
+}
+
+trait WithSources {
+    fn with_sources(self, fw: &kader_core::Framework) -> Self;
+}
+
+impl WithSources for Assessment {
+    /// Numbers every source cited (decision, criteria, advice, flags), in order of first citation.
+    fn with_sources(mut self, fw: &kader_core::Framework) -> Assessment {
+        let mut list: Vec<CitedSource> = Vec::new();
+        let provs = std::iter::once(&self.decided_by.provenance)
+            .chain(self.advice.iter().map(|a| &a.provenance))
+            .chain(self.flags.iter().map(|f| &f.provenance))
+            .chain(self.criteria.iter().map(|c| &c.provenance));
+        for p in provs {
+            for s in &p.sources {
+                if list.iter().any(|c| c.id == s.id) {
+                    continue;
+                }
+                let Some(src) = fw.source(&s.id) else { continue };
+                list.push(CitedSource {
+                    number: u32::try_from(list.len() + 1).unwrap_or(u32::MAX),
+                    id: src.id.clone(),
+                    kind: src.kind,
+                    citation: src.citation.clone(),
+                    url: src.url.clone(),
+                });
+            }
+        }
+        self.sources = list;
+        self
     }
 }

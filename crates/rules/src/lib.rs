@@ -27,6 +27,7 @@ mod assess;
 mod check;
 mod compile;
 mod eval;
+mod why;
 
 pub use answers::{AnswerError, AnswerErrorKind, DenseAnswers, Value};
 pub use check::{Diagnostic, ItemPath, PathSeg, Severity, check};
