@@ -319,10 +319,25 @@ pub(crate) fn framework_check(path: &str, lang: Lang) -> CliResult {
     match result {
         Ok(loaded) => {
             print_diagnostics(&loaded.warnings, lang);
+            // The test cases (cases/*.toml): their ids and answers.
+            let (n_cases, case_problems) = crate::tooling::check_cases(&loaded, lang)?;
+            print_diagnostics(&case_problems, lang);
             let mut out = std::io::stdout().lock();
+            if !case_problems.is_empty() {
+                let errors = case_problems.len();
+                return Err(CliError::problems(match lang {
+                    Lang::Nl => format!("{path}: {errors} fout(en) in de testgevallen"),
+                    Lang::En => format!("{path}: {errors} error(s) in the test cases"),
+                }));
+            }
+            let cases = match (n_cases, lang) {
+                (0, _) => String::new(),
+                (n, Lang::Nl) => format!(", {n} testgevallen"),
+                (n, Lang::En) => format!(", {n} test cases"),
+            };
             let _ = writeln!(
                 out,
-                "{} {}: {} ({})",
+                "{} {}: {} ({}{cases})",
                 loaded.key(),
                 loaded.digest,
                 lang.pick("in orde", "ok"),

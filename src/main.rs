@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 mod cli;
 mod scan;
+mod tooling;
 
 /// Exit code: the input has problems (validation errors, framework diagnostics).
 pub(crate) const EXIT_PROBLEMS: u8 = 1;
@@ -113,6 +114,20 @@ enum Command {
         #[arg(long)]
         on: Option<String>,
     },
+    /// Carry answers over to a later framework version (its [[migration]] sections): keeps every
+    /// answer it can, lists the questions to answer again or check.
+    Migrate {
+        /// Intervention files (TOML or JSON).
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+        /// The target version: ID@VERSION or a folder.
+        #[arg(long)]
+        to: String,
+        /// Write one file per input into this folder (never overwriting); default: standard output
+        /// (one file only).
+        #[arg(long)]
+        output: Option<std::path::PathBuf>,
+    },
     /// Serve the HTTP API and the web scan.
     Serve {
         /// Address to listen on.
@@ -131,7 +146,7 @@ enum Command {
         #[arg(long, default_value_t = 256)]
         concurrency: usize,
     },
-    /// Work with framework versions: list, show, check, diff, schema.
+    /// Work with framework versions: list, show, check, test, release, diff, schema.
     #[command(subcommand)]
     Framework(FrameworkCommand),
 }
@@ -152,6 +167,19 @@ enum FrameworkCommand {
     Check {
         /// Folder with the version's *.toml files, or ID@VERSION.
         path: String,
+    },
+    /// Run a version's test cases (cases/*.toml): one line per disagreement, exit 1 on any.
+    Test {
+        /// ID@VERSION, ID (latest released) or a folder.
+        framework: String,
+    },
+    /// Release a draft folder: check it, run its cases, set `status = "released"`, lock its digest.
+    Release {
+        /// The draft version's folder (framework-data/ID/VERSION).
+        dir: std::path::PathBuf,
+        /// The lock file to append to (default: DIR/../../RELEASED, i.e. framework-data/RELEASED).
+        #[arg(long)]
+        lock: Option<std::path::PathBuf>,
     },
     /// Compare two versions structurally, marking changes that break stored answers.
     Diff {
@@ -207,6 +235,7 @@ fn main() -> ExitCode {
             all,
             on,
         } => scan::scan(output, resume, framework.as_deref(), all, on.as_deref(), lang),
+        Command::Migrate { files, to, output } => tooling::migrate(&files, &to, output.as_deref(), lang),
         Command::Serve {
             addr,
             cors_origins,
@@ -230,6 +259,8 @@ fn main() -> ExitCode {
             FrameworkCommand::List => cli::framework_list(lang),
             FrameworkCommand::Show { framework, format } => cli::framework_show(&framework, format, lang),
             FrameworkCommand::Check { path } => cli::framework_check(&path, lang),
+            FrameworkCommand::Test { framework } => tooling::framework_test(&framework, lang),
+            FrameworkCommand::Release { dir, lock } => tooling::framework_release(&dir, lock.as_deref(), lang),
             FrameworkCommand::Diff { a, b, format } => cli::framework_diff(&a, &b, format, lang),
             FrameworkCommand::Schema { name, write } => cli::framework_schema(name.as_deref(), write.as_deref(), lang),
         },

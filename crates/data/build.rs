@@ -1,5 +1,6 @@
-//! Embeds every framework version under `framework-data/<id>/<version>/*.toml` and the
-//! `framework-data/RELEASED` lock.
+//! Embeds every framework version under `framework-data/<id>/<version>/*.toml`, the test cases of
+//! each version (`framework-data/<id>/<version>/cases/*.toml`, a separate table: they are not
+//! part of the version's digest) and the `framework-data/RELEASED` lock.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,9 @@ fn main() {
     let mut out = String::from(
         "/// Embedded framework versions: (id, version, files (name, text)).\npub(crate) static EMBEDDED: &[(&str, &str, &[(&str, &str)])] = &[\n",
     );
+    let mut cases = String::from(
+        "/// Embedded test cases of framework versions: (id, version, files (name, text)). Not part of any digest.\npub(crate) static EMBEDDED_CASES: &[(&str, &str, &[(&str, &str)])] = &[\n",
+    );
     let mut ids = list_dirs(&root);
     ids.retain(|d| d.file_name().is_some_and(|n| n != "schema"));
     for id_dir in ids {
@@ -20,28 +24,21 @@ fn main() {
         for version_dir in list_dirs(&id_dir) {
             println!("cargo::rerun-if-changed={}", version_dir.display());
             let version = name(&version_dir);
-            let _ = write!(out, "    ({id:?}, {version:?}, &[\n");
-            let mut files: Vec<PathBuf> = fs::read_dir(&version_dir)
-                .expect("framework version folder is readable")
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                .collect();
-            files.sort();
-            for f in files {
-                println!("cargo::rerun-if-changed={}", f.display());
-                let path = f.canonicalize().expect("file path resolves");
-                let _ = writeln!(
-                    out,
-                    "        ({:?}, include_str!({:?})),",
-                    name(&f),
-                    path.display().to_string()
-                );
-            }
+            let _ = writeln!(out, "    ({id:?}, {version:?}, &[");
+            embed_files(&mut out, &version_dir);
             out.push_str("    ]),\n");
+            let cases_dir = version_dir.join("cases");
+            if cases_dir.is_dir() {
+                println!("cargo::rerun-if-changed={}", cases_dir.display());
+                let _ = writeln!(cases, "    ({id:?}, {version:?}, &[");
+                embed_files(&mut cases, &cases_dir);
+                cases.push_str("    ]),\n");
+            }
         }
     }
     out.push_str("];\n");
+    cases.push_str("];\n");
+    out.push_str(&cases);
     let lock = root.join("RELEASED");
     println!("cargo::rerun-if-changed={}", lock.display());
     let lock_text = if lock.exists() {
@@ -58,6 +55,27 @@ fn main() {
     );
     let dest = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");
+}
+
+/// One `(name, include_str!(path))` line per `*.toml` file of `dir`, in name order.
+fn embed_files(out: &mut String, dir: &Path) {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .expect("framework version folder is readable")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    for f in files {
+        println!("cargo::rerun-if-changed={}", f.display());
+        let path = f.canonicalize().expect("file path resolves");
+        let _ = writeln!(
+            out,
+            "        ({:?}, include_str!({:?})),",
+            name(&f),
+            path.display().to_string()
+        );
+    }
 }
 
 fn list_dirs(p: &Path) -> Vec<PathBuf> {

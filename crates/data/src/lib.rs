@@ -17,11 +17,14 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod cases;
 mod diagnostics;
 pub mod diff;
 mod digest;
 pub mod intervention;
 mod locate;
+pub mod migrate;
+pub mod release;
 pub mod schema;
 
 pub use diagnostics::{FileDiagnostic, LoadError};
@@ -197,9 +200,22 @@ pub fn latest(id: &str) -> Result<Loaded, LoadError> {
 
 /// Loads a framework version from a folder on disk (a researcher's draft): every `*.toml` in it,
 /// in name order. A folder whose metadata says `status = "released"` must match the digest in the
-/// `RELEASED` lock of this build ([`LoadError::Lock`] otherwise, naming the digest to lock when the
-/// version is new).
+/// `RELEASED` lock ([`LoadError::Lock`] otherwise, naming the digest to lock when the version is
+/// new): the lock file next to the data, `DIR/../../RELEASED` (`framework-data/RELEASED` for
+/// `framework-data/<id>/<version>`), when it exists, else the lock built into this build. So a
+/// folder released after this binary was built checks against the lock it was released into.
 pub fn load_dir(dir: impl AsRef<Path>) -> Result<Loaded, LoadError> {
+    let dir = dir.as_ref();
+    let lock_path = release::default_lock(dir);
+    let lock = match std::fs::read_to_string(&lock_path) {
+        Ok(text) => Lock::parse(&text),
+        Err(_) => lock(),
+    };
+    load_dir_with_lock(dir, &lock)
+}
+
+/// As [`load_dir`], verifying a released folder against `lock`.
+pub fn load_dir_with_lock(dir: impl AsRef<Path>, lock: &Lock) -> Result<Loaded, LoadError> {
     let dir = dir.as_ref();
     let entries = std::fs::read_dir(dir).map_err(|source| LoadError::Io {
         path: dir.display().to_string(),
@@ -246,7 +262,7 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<Loaded, LoadError> {
     }
     let loaded = load_files(files)?;
     // A folder that claims to be a released version must be byte-identical to it.
-    lock().verify(&loaded).map_err(LoadError::Lock)?;
+    lock.verify(&loaded).map_err(LoadError::Lock)?;
     Ok(loaded)
 }
 

@@ -36,10 +36,15 @@ fn validator(name: &str) -> jsonschema::Validator {
     jsonschema::validator_for(&schema).expect("schema compiles")
 }
 
+/// Every `*.toml` under `dir`, except the test cases of a version (`<version>/cases/`), which are
+/// intervention files (see `case_files_are_intervention_files`).
 fn toml_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).expect("dir").flatten() {
         let p = e.path();
+        if p.is_dir() && p.file_name().is_some_and(|n| n == "cases") {
+            continue;
+        }
         if p.is_dir() {
             out.extend(toml_files(&p));
         } else if p.extension().is_some_and(|x| x == "toml") {
@@ -55,7 +60,11 @@ fn check_all(schema: &str, files: Vec<PathBuf>) {
     assert!(!files.is_empty());
     for f in files {
         let text = std::fs::read_to_string(&f).expect("read");
-        let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let mut value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        // A test case is an intervention file plus its `[case]` table.
+        if let Some(t) = value.as_table_mut() {
+            t.remove("case");
+        }
         let json = serde_json::to_value(&value).expect("toml to json");
         let errors: Vec<String> = v
             .iter_errors(&json)
@@ -81,6 +90,33 @@ fn every_example_validates_against_the_intervention_schema() {
         "intervention.schema.json",
         toml_files(&root().join("examples/interventions")),
     );
+}
+
+#[test]
+fn case_files_are_intervention_files() {
+    let mut files = Vec::new();
+    for id in std::fs::read_dir(root().join("framework-data")).expect("dir").flatten() {
+        for version in std::fs::read_dir(id.path()).into_iter().flatten().flatten() {
+            let cases = version.path().join("cases");
+            if cases.is_dir() {
+                files.extend(toml_files_in(&cases));
+            }
+        }
+    }
+    if !files.is_empty() {
+        check_all("intervention.schema.json", files);
+    }
+}
+
+fn toml_files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    out.sort();
+    out
 }
 
 #[test]
