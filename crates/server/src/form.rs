@@ -12,6 +12,8 @@ pub(crate) struct FormView<'a> {
     status: kader_core::Status,
     digest: &'a str,
     title: &'a Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notice: Option<&'a Text>,
     groups: Vec<Group<'a>>,
     questions: Vec<Question<'a>>,
     domains: Vec<Item<'a>>,
@@ -77,6 +79,7 @@ pub(crate) fn form_view<'a>(fw: &'a Framework, digest: &'a str) -> FormView<'a> 
         status: fw.framework.status,
         digest,
         title: &fw.framework.title,
+        notice: fw.framework.notice.as_ref(),
         groups: fw
             .groups
             .iter()

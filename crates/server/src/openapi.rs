@@ -29,7 +29,7 @@ pub fn openapi() -> Value {
         "info": {
             "title": "kader API",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Assess youth crime-prevention interventions against the Dutch national quality framework (Landelijk kwaliteitskader effectieve jeugdinterventies). Stateless: nothing sent is stored or logged."
+            "description": "Assess youth crime-prevention interventions against the Dutch national quality framework (Landelijk kwaliteitskader effectieve jeugdinterventies). Stateless: nothing sent is stored or logged. kader is an independent, unofficial encoding of the framework: it was not written or approved by the Ministry of Justice and Security or by the framework's authors, and it is not the scan the ministry announced. The decision rules are an editorial reconstruction; every rule, criterion and reason in the assessment carries its provenance (`provenance.kind`, `provenance.sources`)."
         },
         "paths": {
             "/": {"get": {"summary": "The web scan", "responses": {"200": {"description": "HTML page", "content": {"text/html": {}}}}}},

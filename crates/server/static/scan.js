@@ -22,13 +22,15 @@ const UI = {
     help: "Uitleg",
     verdict: "Oordeel", action: "Actie", why: "Waarom",
     advice: "Advies", flags: "Risicovolle onderdelen", criteria: "Criteria", criterion: "Criterium", outcome: "Uitkomst", explanation: "Toelichting",
-    missing: "Antwoorden die de uitkomst nog kunnen veranderen", couldBecome: "kan worden",
+    missing: "Antwoorden die de uitkomst nog kunnen veranderen", couldBecome: "zou kunnen worden:",
+    because: "Op grond van", decidedBy: "Beslist door", notAnswered: "niet beantwoord", sources: "Bronnen", noticeLead: "Let op:",
+    notice: "kader is een onafhankelijke, niet-officiële uitwerking van het landelijk kwaliteitskader. Het ministerie van Justitie en Veiligheid en de auteurs van het kader hebben kader niet geschreven of goedgekeurd, en dit is niet de scan die het ministerie heeft aangekondigd. De beslisregels zijn een redactionele reconstructie: bij elke regel staat waarop die berust.",
     provisional: "Voorlopig: nog niet beantwoorde vragen kunnen de uitkomst veranderen.",
     basis: "Gebaseerd op", recognition: "Erkenning",
     downloads: "Downloaden", dlHtml: "Rapport (HTML)", dlMarkdown: "Rapport (Markdown)", dlJson: "Beoordeling (JSON)", dlToml: "Antwoorden (TOML)",
     privacy: "Niets van wat u invult wordt op de server bewaard of gelogd. Bewaar uw antwoorden met 'Antwoorden (TOML)' en open ze later weer.",
     outcomes: {"met": "voldoet", "partly": "deels", "not-met": "voldoet niet", "unknown": "onbekend", "not-applicable": "n.v.t."},
-    kinds: {"memo": "kamerbrief", "report-secondary": "rapport (secundaire bron)", "nji": "NJi", "literature": "literatuur", "editorial": "redactionele reconstructie"},
+    kinds: {"memo": "nota van het ministerie", "report-secondary": "secundaire bron over het rapport", "nji": "erkenningsstelsel", "literature": "literatuur", "editorial": "redactionele reconstructie"},
     expired: "verlopen", validUntil: "geldig tot en met",
     error: "Er ging iets mis",
   },
@@ -51,13 +53,15 @@ const UI = {
     help: "Help",
     verdict: "Verdict", action: "Action", why: "Why",
     advice: "Advice", flags: "Risky practices", criteria: "Criteria", criterion: "Criterion", outcome: "Outcome", explanation: "Explanation",
-    missing: "Answers that could still change the result", couldBecome: "could become",
+    missing: "Answers that could still change the result", couldBecome: "could become:",
+    because: "Because of", decidedBy: "Decided by", notAnswered: "not answered", sources: "Sources", noticeLead: "Note:",
+    notice: "kader is an independent, unofficial encoding of the national quality framework. It was not written or approved by the Ministry of Justice and Security or by the framework's authors, and it is not the scan the ministry announced. The decision rules are an editorial reconstruction: each rule states what it rests on.",
     provisional: "Provisional: unanswered questions could change the result.",
     basis: "Based on", recognition: "Recognition",
     downloads: "Download", dlHtml: "Report (HTML)", dlMarkdown: "Report (Markdown)", dlJson: "Assessment (JSON)", dlToml: "Answers (TOML)",
     privacy: "Nothing you enter is stored or logged on the server. Keep your answers with 'Answers (TOML)' and open them again later.",
     outcomes: {"met": "met", "partly": "partly", "not-met": "not met", "unknown": "unknown", "not-applicable": "n/a"},
-    kinds: {"memo": "cover memo", "report-secondary": "report (secondary source)", "nji": "NJi", "literature": "literature", "editorial": "editorial reconstruction"},
+    kinds: {"memo": "ministry note", "report-secondary": "secondary source on the report", "nji": "recognition system", "literature": "literature", "editorial": "editorial reconstruction"},
     expired: "expired", validUntil: "valid through",
     error: "Something went wrong",
   },
@@ -113,6 +117,15 @@ function applyStaticTexts() {
   $("#privacy").textContent = t("privacy");
   const empty = $("#result-empty");
   if (empty) empty.textContent = t("empty");
+  renderNotice();
+}
+
+/// The unofficial-status text: the framework version's own, else kader's.
+function renderNotice() {
+  const n = $("#notice");
+  if (!n) return;
+  const text = state.form && state.form.notice ? tx(state.form.notice) : t("notice");
+  n.replaceChildren(el("strong", { text: t("noticeLead") + " " }), text);
 }
 
 function helpBlock(q) {
@@ -126,7 +139,7 @@ function helpBlock(q) {
 
 function questionField(q) {
   const id = `q-${q.id}`;
-  const tag = el("span", { class: "qid", text: q.id, "aria-hidden": "true" });
+  const tag = null; // ids stay in the data; people read labels
   const help = helpBlock(q);
   if (q.type === "bool") {
     const opts = el("div", { class: "opts" },
@@ -226,9 +239,23 @@ function fill(file) {
   }
 }
 
-function provenance(p) {
-  const src = (p.sources || []).map((s) => (s.locator ? `${s.id} ${s.locator}` : s.id)).join(", ");
-  return `${UI[state.lang].kinds[p.kind] || p.kind}${src ? ": " + src : ""}`;
+function footnote(a, s) {
+  const src = (a.sources || []).find((c) => c.id === s.id);
+  let loc = s.locator || "";
+  if (loc.startsWith("fn")) loc = `${state.lang === "nl" ? "voetnoot" : "footnote"} ${loc.slice(2)}`;
+  else if (/^[0-9]/.test(loc)) loc = `§${loc}`;
+  const label = `[${src ? src.number : s.id}${loc ? ", " + loc : ""}]`;
+  return src ? el("a", { href: `#bron-${src.number}`, text: label }) : label;
+}
+
+function provenance(a, p) {
+  const parts = [UI[state.lang].kinds[p.kind] || p.kind];
+  for (const s of p.sources || []) parts.push(" ", footnote(a, s));
+  return parts;
+}
+
+function answersLine(refs) {
+  return refs.map((r) => `${r.label || r.question}: ${r.text !== undefined ? r.text : t("notAnswered")}`).join("; ");
 }
 
 function renderResult(a) {
@@ -237,7 +264,8 @@ function renderResult(a) {
     el("p", { class: "v" }, `${t("verdict")}: `, el("span", { id: "verdict-label", text: a.verdict.label })),
     el("p", { class: "a" }, `${t("action")}: `, el("span", { id: "action-label", text: a.action.label })),
     el("p", { class: "why" }, el("strong", { text: t("why") + ": " }), a["decided-by"].explain),
-    el("p", { class: "small", text: `${t("basis")} ${provenance(a["decided-by"].provenance)} (${a["decided-by"].rule})` }),
+    a["decided-by"].because.length ? el("p", { class: "small", text: `${t("because")}: ${answersLine(a["decided-by"].because)}` }) : null,
+    el("p", { class: "small" }, `${t("decidedBy")}: ${a["decided-by"].label || a["decided-by"].rule} · ${t("basis")}: `, ...provenance(a, a["decided-by"].provenance)),
     a.recognition ? el("p", { class: "small", text: `${t("recognition")}: ${a.recognition.level.label}${
       a.recognition.expired === true ? ` (${t("expired")}, ${t("validUntil")} ${a.recognition["valid-until"]})`
         : a.recognition["valid-until"] ? ` (${t("validUntil")} ${a.recognition["valid-until"]})` : ""}` }) : null));
@@ -248,7 +276,8 @@ function renderResult(a) {
   }
   if (a.advice.length) {
     out.push(el("h3", { text: t("advice") }));
-    out.push(el("ul", { id: "advice" }, a.advice.map((x) => el("li", {}, el("strong", { text: x.label + ". " }), x.text))));
+    out.push(el("ul", { id: "advice" }, a.advice.map((x) => el("li", {}, el("strong", { text: x.label + ". " }), x.text,
+      (x.items || []).length ? el("ul", {}, x.items.map((i) => el("li", { text: i }))) : null))));
   }
   out.push(el("h3", { text: t("criteria") }));
   out.push(el("table", { class: "crit", id: "criteria" },
@@ -256,11 +285,16 @@ function renderResult(a) {
     el("tbody", {}, a.criteria.map((c) => el("tr", { class: `o-${c.outcome}`, "data-criterion": c.id, "data-outcome": c.outcome },
       el("td", { text: c.label }),
       el("td", {}, el("span", { class: "light", "aria-hidden": "true" }), el("span", { class: "o-label", text: UI[state.lang].outcomes[c.outcome] || c.outcome })),
-      el("td", { text: c.explain }))))));
+      el("td", {}, c.explain, c.because.length ? el("span", { class: "small because", text: ` (${t("because").toLowerCase()}: ${answersLine(c.because)})` }) : null))))));
   if (a.missing.length) {
     out.push(el("h3", { text: t("missing") }));
     out.push(el("ul", { id: "missing" }, a.missing.map((m) => el("li", {}, `${m.label} — ${t("couldBecome")} `,
-      m["could-become"].map((o) => `${o.verdict}/${o.action}`).join(", ")))));
+      m["could-become"].map((o) => `${o["verdict-label"] || o.verdict} / ${o["action-label"] || o.action}`).join("; ")))));
+  }
+  if ((a.sources || []).length) {
+    out.push(el("h3", { text: t("sources") }));
+    out.push(el("ol", { class: "sources", id: "sources" }, a.sources.map((src) => el("li", { id: `bron-${src.number}`, value: src.number },
+      src.citation, src.url && /^https?:\/\//.test(src.url) ? [" ", el("a", { href: src.url, rel: "noopener", text: src.url })] : null))));
   }
   $("#result").replaceChildren(...out);
   $("#downloads").hidden = false;
@@ -342,6 +376,7 @@ async function loadFramework(key) {
   const keep = state.form ? collect() : null;
   state.form = await r.json();
   state.key = key;
+  renderNotice();
   renderForm(keep);
 }
 
