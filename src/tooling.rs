@@ -116,8 +116,14 @@ pub(crate) fn framework_release(dir: &Path, lock: Option<&Path>, lang: Lang) -> 
         )));
     }
     let lock_path = lock.map_or_else(|| kader_data::release::default_lock(dir), Path::to_path_buf);
-    // A draft is never verified against a lock; the folder must load and check clean.
-    let loaded = match kader_data::load_dir(dir) {
+    // The folder is read against the lock it would be released into: a released folder listed
+    // there loads (and is refused below as not a draft), one not listed fails as unlocked.
+    let lock_text = match std::fs::read_to_string(&lock_path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(CliError::problems(format!("{}: {e}", lock_path.display()))),
+    };
+    let loaded = match kader_data::load_dir_with_lock(dir, &kader_data::Lock::parse(&lock_text)) {
         Ok(l) => l,
         Err(kader_data::LoadError::Invalid(d)) => {
             print_diagnostics(&d, lang);

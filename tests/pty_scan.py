@@ -68,7 +68,8 @@ def question_id(chunk):
 
 
 # Session 1: name, one answer, one invalid answer, quit.
-s = Session(["scan", "--output", answers_file, "--on", "2026-11-28"])
+# The questions below are those of 2024.1; name it, so a newer default version changes nothing here.
+s = Session(["scan", "--output", answers_file, "--framework", "kwaliteitskader@2024.1", "--on", "2026-11-28"])
 out = s.read_until_prompt()
 if "Naam van de interventie" not in out:
     fail("no name prompt")

@@ -11,7 +11,8 @@ pub struct Change {
     /// What kind of item: `question`, `choice`, `domain`, `practice`, `criterion`, `decision`,
     /// `verdict`, `action`, `adjustment`, `scale`, `source`, `framework`.
     pub area: String,
-    /// The item's id (for decision rules: `decision[i]`).
+    /// The item's id (for decision rules: their path, `decision.<id>` when both versions give every
+    /// rule an id, else `decision[i]`).
     pub id: String,
     /// What changed.
     pub what: String,
@@ -200,47 +201,119 @@ pub fn diff(a: &Framework, b: &Framework) -> Vec<Change> {
             }
         }
     );
-    // Decision rules by position.
+    // Decision rules: by id when both versions name every rule (an inserted rule renumbers
+    // nothing), else by position.
+    decision_changes(a, b, &mut out);
+    out
+}
+
+/// Whether every decision rule of the version has an id.
+fn rules_have_ids(f: &Framework) -> bool {
+    !f.decision.is_empty() && f.decision.iter().all(|d| d.id.is_some())
+}
+
+fn decision_changes(a: &Framework, b: &Framework, out: &mut Vec<Change>) {
+    let compare = |id: &str, x: &kader_core::DecisionRule, y: &kader_core::DecisionRule, out: &mut Vec<Change>| {
+        if x.verdict != y.verdict {
+            out.push(ch(
+                "decision",
+                id,
+                format!("verdict {} → {}", x.verdict, y.verdict),
+                false,
+                true,
+            ));
+        }
+        if x.when != y.when {
+            out.push(ch(
+                "decision",
+                id,
+                format!(
+                    "condition `{}` → `{}`",
+                    x.when.as_deref().unwrap_or("(always)"),
+                    y.when.as_deref().unwrap_or("(always)")
+                ),
+                false,
+                true,
+            ));
+        }
+        let acts = |d: &kader_core::DecisionRule| {
+            (
+                d.action.clone(),
+                d.action_cases
+                    .iter()
+                    .map(|c| (c.action.clone(), c.when.clone()))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        if acts(x) != acts(y) {
+            out.push(ch("decision", id, "action changed".into(), false, true));
+        }
+        if x.advise != y.advise {
+            out.push(ch(
+                "decision",
+                id,
+                format!("advise {} → {}", x.advise, y.advise),
+                false,
+                true,
+            ));
+        }
+    };
+    if rules_have_ids(a) && rules_have_ids(b) {
+        let id_of = |d: &kader_core::DecisionRule| d.id.clone().unwrap_or_default();
+        let pa: Vec<String> = a.decision.iter().map(id_of).collect();
+        let pb: Vec<String> = b.decision.iter().map(id_of).collect();
+        for (i, x) in a.decision.iter().enumerate() {
+            let path = x.path(i);
+            match b.decision.iter().position(|y| y.id == x.id) {
+                None => out.push(ch(
+                    "decision",
+                    &path,
+                    format!("removed (verdict {})", x.verdict),
+                    false,
+                    true,
+                )),
+                Some(j) => compare(&path, x, &b.decision[j], out),
+            }
+        }
+        for (j, y) in b.decision.iter().enumerate() {
+            if !a.decision.iter().any(|x| x.id == y.id) {
+                let after = j
+                    .checked_sub(1)
+                    .and_then(|k| b.decision.get(k))
+                    .and_then(|p| p.id.clone())
+                    .map_or_else(|| "first".to_owned(), |p| format!("after {p}"));
+                out.push(ch(
+                    "decision",
+                    &y.path(j),
+                    format!("added (verdict {}, {after})", y.verdict),
+                    false,
+                    true,
+                ));
+            }
+        }
+        // The order of the rules that both versions have: first match wins, so order matters.
+        let common_a: Vec<&String> = pa.iter().filter(|id| pb.contains(id)).collect();
+        let common_b: Vec<&String> = pb.iter().filter(|id| pa.contains(id)).collect();
+        if common_a != common_b {
+            out.push(ch(
+                "decision",
+                "decision",
+                format!(
+                    "order {} → {}",
+                    common_a.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
+                    common_b.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+                false,
+                true,
+            ));
+        }
+        return;
+    }
     let n = a.decision.len().max(b.decision.len());
     for i in 0..n {
         let id = format!("decision[{i}]");
         match (a.decision.get(i), b.decision.get(i)) {
-            (Some(x), Some(y)) => {
-                if x.verdict != y.verdict {
-                    out.push(ch(
-                        "decision",
-                        &id,
-                        format!("verdict {} → {}", x.verdict, y.verdict),
-                        false,
-                        true,
-                    ));
-                }
-                if x.when != y.when {
-                    out.push(ch(
-                        "decision",
-                        &id,
-                        format!(
-                            "condition `{}` → `{}`",
-                            x.when.as_deref().unwrap_or("(always)"),
-                            y.when.as_deref().unwrap_or("(always)")
-                        ),
-                        false,
-                        true,
-                    ));
-                }
-                let acts = |d: &kader_core::DecisionRule| {
-                    (
-                        d.action.clone(),
-                        d.action_cases
-                            .iter()
-                            .map(|c| (c.action.clone(), c.when.clone()))
-                            .collect::<Vec<_>>(),
-                    )
-                };
-                if acts(x) != acts(y) {
-                    out.push(ch("decision", &id, "action changed".into(), false, true));
-                }
-            }
+            (Some(x), Some(y)) => compare(&id, x, y, out),
             (Some(x), None) => out.push(ch(
                 "decision",
                 &id,
@@ -258,7 +331,6 @@ pub fn diff(a: &Framework, b: &Framework) -> Vec<Change> {
             (None, None) => {}
         }
     }
-    out
 }
 
 fn question_changes(fa: &Framework, fb: &Framework, a: &Question, b: &Question, out: &mut Vec<Change>) {

@@ -15,7 +15,27 @@ fn metadata() {
     assert_eq!(f.framework.id, "kwaliteitskader");
     assert_eq!(f.framework.version, "2024.1");
     assert_eq!(f.framework.status, kader_core::Status::Released);
-    assert_eq!(kader_data::default_key(), "kwaliteitskader@2024.1");
+}
+
+#[test]
+fn the_default_is_the_newest_released_version_in_the_lock() {
+    // Derived from the lock, so that releasing a version (`kader framework release`) needs no
+    // change here.
+    let newest = kader_data::lock()
+        .entries
+        .iter()
+        .filter(|(id, _, _)| id == kader_data::DEFAULT_FRAMEWORK)
+        .map(|(_, v, _)| v.clone())
+        .max_by(|a, b| kader_data::compare_versions(a, b))
+        .expect("a released version of the default framework");
+    assert_eq!(
+        kader_data::default_key(),
+        format!("{}@{newest}", kader_data::DEFAULT_FRAMEWORK)
+    );
+    assert!(
+        kader_data::compare_versions(&newest, "2024.1").is_ge(),
+        "2024.1 is released, so the default is 2024.1 or newer"
+    );
 }
 
 #[test]
