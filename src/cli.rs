@@ -403,103 +403,25 @@ pub(crate) fn framework_schema(name: Option<&str>, write: Option<&Path>, lang: L
     }
 }
 
-pub(crate) fn framework_show(spec: &str, format: FormatArg, lang: Lang) -> CliResult {
+pub(crate) fn framework_show(spec: &str, format: FormatArg, rules: bool, lang: Lang) -> CliResult {
     let loaded = load_framework(spec, lang)?;
     let fw = &loaded.framework;
-    let mut out = std::io::stdout().lock();
-    if format == FormatArg::Json {
-        let _ = writeln!(out, "{}", serde_json::to_string_pretty(fw).unwrap_or_default());
-        return Ok(0);
-    }
-    let md = format == FormatArg::Markdown;
-    let h = |level: usize, s: &str| {
-        if md {
-            format!("{} {s}\n", "#".repeat(level))
-        } else {
-            format!(
-                "{}\n{}\n",
-                s,
-                if level == 1 { "=" } else { "-" }.repeat(s.chars().count())
-            )
-        }
+    let options = kader_report::framework_doc::Options {
+        lang,
+        ids: SHOW_IDS.load(std::sync::atomic::Ordering::Relaxed),
+        rules,
     };
-    let _ = writeln!(out, "{}", h(1, fw.framework.title.get(lang)));
-    let _ = writeln!(
-        out,
-        "{} · {} · {}\n",
-        loaded.key(),
-        fw.framework.published,
-        loaded.digest
-    );
-    if let Some(n) = &fw.framework.encoding_note {
-        let _ = writeln!(out, "{}\n", n.get(lang));
-    }
-    let _ = writeln!(out, "{}", h(2, lang.pick("Risicodomeinen", "Risk domains")));
-    for d in &fw.domains {
-        let _ = writeln!(out, "- {} ({})", d.label.get(lang), d.id);
-    }
-    let _ = writeln!(out, "\n{}", h(2, lang.pick("Vragen", "Questions")));
-    for q in &fw.questions {
-        let choices: Vec<&str> = fw.choices_of(q).iter().map(|c| c.id).collect();
-        let ty = match (q.kind, q.min, q.max) {
-            (kader_core::QuestionType::Int, lo, hi) => format!(
-                "int {}..={}",
-                lo.map(|v| v.to_string()).unwrap_or_default(),
-                hi.map(|v| v.to_string()).unwrap_or_default()
-            ),
-            (k, _, _) if choices.is_empty() => k.id().to_owned(),
-            (k, _, _) => format!("{}: {}", k.id(), choices.join(", ")),
-        };
-        let _ = writeln!(out, "- {} ({}; {ty})", q.label.get(lang), q.id);
-    }
-    let _ = writeln!(out, "\n{}", h(2, lang.pick("Criteria", "Criteria")));
-    for c in &fw.criteria {
-        let _ = writeln!(out, "- {} ({})", c.label.get(lang), c.id);
-        for case in &c.cases {
-            let _ = writeln!(
-                out,
-                "  - {}: {}",
-                case.outcome.id(),
-                case.when.as_deref().unwrap_or(lang.pick("anders", "otherwise"))
-            );
+    let text = match format {
+        FormatArg::Json => {
+            let mut s = serde_json::to_string_pretty(fw).unwrap_or_default();
+            s.push('\n');
+            s
         }
-    }
-    let _ = writeln!(
-        out,
-        "\n{}",
-        h(
-            2,
-            lang.pick("Beslissing (eerste passende regel)", "Decision (first matching rule)")
-        )
-    );
-    for (i, d) in fw.decision.iter().enumerate() {
-        let action = match (&d.action, d.action_cases.is_empty()) {
-            (Some(a), _) => a.clone(),
-            (None, _) => d
-                .action_cases
-                .iter()
-                .map(|c| match &c.when {
-                    Some(w) => format!("{} {} {w}", c.action, lang.pick("als", "if")),
-                    None => c.action.clone(),
-                })
-                .collect::<Vec<_>>()
-                .join(lang.pick("; anders ", "; otherwise ")),
-        };
-        let _ = writeln!(
-            out,
-            "{}. {} / {}: {}",
-            i + 1,
-            d.verdict,
-            action,
-            d.when
-                .as_deref()
-                .unwrap_or(lang.pick("alle overige gevallen", "all other cases"))
-        );
-    }
-    let _ = writeln!(out, "\n{}", h(2, lang.pick("Bijstelredenen", "Adjustment reasons")));
-    for a in &fw.adjustments {
-        let _ = writeln!(out, "- {} ({}): {}", a.label.get(lang), a.id, a.when);
-    }
+        FormatArg::Text => kader_report::framework_doc::text(fw, options),
+        FormatArg::Markdown => kader_report::framework_doc::markdown(fw, options),
+        FormatArg::Html => kader_report::framework_doc::html(fw, options),
+    };
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
     Ok(0)
 }
 

@@ -155,13 +155,17 @@ enum Command {
 enum FrameworkCommand {
     /// List the framework versions built in.
     List,
-    /// Show a version's content: domains, questions, criteria, decision.
+    /// Show a version for people: domains, questions, criteria, practices, recognition levels,
+    /// decision rules and sources, in words (json: the merged framework data).
     Show {
         /// ID@VERSION, ID (latest released) or a folder.
         framework: String,
-        /// Output format (text, markdown or json).
+        /// Output format (text, markdown, html or json).
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
+        /// For framework authors: add the ids and the conditions (`when`) of the rules.
+        #[arg(long)]
+        rules: bool,
     },
     /// Check a framework version (a folder on disk, or ID@VERSION): every problem as file:line:column.
     Check {
@@ -257,7 +261,11 @@ fn main() -> ExitCode {
         }
         Command::Framework(f) => match f {
             FrameworkCommand::List => cli::framework_list(lang),
-            FrameworkCommand::Show { framework, format } => cli::framework_show(&framework, format, lang),
+            FrameworkCommand::Show {
+                framework,
+                format,
+                rules,
+            } => cli::framework_show(&framework, format, rules, lang),
             FrameworkCommand::Check { path } => cli::framework_check(&path, lang),
             FrameworkCommand::Test { framework } => tooling::framework_test(&framework, lang),
             FrameworkCommand::Release { dir, lock } => tooling::framework_release(&dir, lock.as_deref(), lang),

@@ -134,7 +134,7 @@ fn framework_list_show_and_schema() {
     let o = kader(&["framework", "list"]);
     assert!(o.status.success());
     assert!(stdout(&o).contains("kwaliteitskader@2024.1\tvrijgegeven\tsha256:"));
-    let o = kader(&["framework", "show", "kwaliteitskader@2024.1", "--lang", "en"]);
+    let o = kader(&["framework", "show", "kwaliteitskader@2024.1", "--lang", "en", "--rules"]);
     assert!(o.status.success());
     assert!(stdout(&o).contains("recognition-level"));
     let o = kader(&["framework", "schema", "assessment"]);
@@ -226,4 +226,161 @@ fn scan_through_a_pseudo_terminal() {
         .output()
         .expect("python3 runs");
     assert!(o.status.success(), "stdout:\n{}\nstderr:\n{}", stdout(&o), stderr(&o));
+}
+
+/// The kebab-case ids of the questions, choices, verdicts, actions, practices and criteria of a
+/// framework, read from its JSON.
+fn kebab_ids(framework: &serde_json::Value) -> Vec<String> {
+    let mut ids = Vec::new();
+    let list = |key: &str| framework[key].as_array().cloned().unwrap_or_default();
+    for key in ["question", "verdict", "action", "practice", "criterion", "domain"] {
+        for item in list(key) {
+            ids.extend(item["id"].as_str().map(str::to_owned));
+            for choice in item["choice"].as_array().cloned().unwrap_or_default() {
+                ids.extend(choice["id"].as_str().map(str::to_owned));
+            }
+        }
+    }
+    for scale in list("scale") {
+        for level in scale["level"].as_array().cloned().unwrap_or_default() {
+            ids.extend(level["id"].as_str().map(str::to_owned));
+        }
+    }
+    ids.retain(|id| id.contains('-'));
+    ids
+}
+
+/// Whether `id` occurs in `text` as a word of its own (not inside a longer id or word).
+fn has_word(text: &str, id: &str) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    text.match_indices(id).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + id.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
+}
+
+/// The text without its web addresses.
+fn without_urls(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|w| !w.contains("http://") && !w.contains("https://"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn framework_show_markdown_nl() {
+    let o = kader(&["framework", "show", "kwaliteitskader@2024.1", "--format", "markdown"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    insta::assert_snapshot!("framework-show-markdown-nl", stdout(&o));
+}
+
+#[test]
+fn framework_show_names_things_in_words_not_ids() {
+    let o = kader(&["framework", "show", "kwaliteitskader@2024.1", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let fw: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("the framework as JSON");
+    assert_eq!(fw["framework"]["version"], "2024.1");
+    let ids = kebab_ids(&fw);
+    assert!(ids.len() > 30, "ids read from the framework: {ids:?}");
+    for format in ["text", "markdown"] {
+        let o = kader(&["framework", "show", "kwaliteitskader@2024.1", "--format", format]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = without_urls(&stdout(&o));
+        let found: Vec<&String> = ids.iter().filter(|id| has_word(&out, id)).collect();
+        assert!(found.is_empty(), "{format}: ids in the output: {found:?}");
+        // The provenance kinds are named in words, never by their internal names.
+        for line in stdout(&o).lines().filter(|l| l.contains("Gebaseerd op")) {
+            let lower = line.to_lowercase();
+            assert!(!lower.contains("memo") && !lower.contains("kamerbrief"), "{line}");
+        }
+    }
+    // For authors, the ids and conditions are there.
+    let o = kader(&[
+        "framework",
+        "show",
+        "kwaliteitskader@2024.1",
+        "--format",
+        "markdown",
+        "--rules",
+    ]);
+    let out = stdout(&o);
+    assert!(ids.iter().all(|id| has_word(&out, id)), "--rules shows every id");
+    assert!(out.contains("`not crime-prevention-aim or age-max < 8 or age-min > 27`"));
+}
+
+#[test]
+fn framework_show_footnotes_resolve_to_one_source_each() {
+    let o = kader(&[
+        "framework",
+        "show",
+        "kwaliteitskader@2024.1",
+        "--format",
+        "markdown",
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = stdout(&o);
+    let (body, sources) = md.split_once("\n## Sources\n").expect("a sources section");
+    let entries: Vec<usize> = sources
+        .lines()
+        .filter_map(|l| l.split_once(". ").and_then(|(n, _)| n.parse().ok()))
+        .collect();
+    assert_eq!(
+        entries,
+        (1..=entries.len()).collect::<Vec<_>>(),
+        "entries numbered 1..N"
+    );
+    // Every footnote in the text: "[n]" or "[n, locator]".
+    let mut first_seen: Vec<usize> = Vec::new();
+    for piece in body.split('[').skip(1) {
+        let digits: String = piece.chars().take_while(char::is_ascii_digit).collect();
+        let Ok(n) = digits.parse::<usize>() else { continue };
+        if !piece[digits.len()..].starts_with([']', ',']) {
+            continue;
+        }
+        assert!(entries.contains(&n), "footnote [{n}] has a source");
+        if !first_seen.contains(&n) {
+            first_seen.push(n);
+        }
+    }
+    assert!(!first_seen.is_empty());
+    assert_eq!(
+        first_seen,
+        (1..=first_seen.len()).collect::<Vec<_>>(),
+        "numbered in order of first citation"
+    );
+    let o = kader(&["framework", "show", "kwaliteitskader@2024.1", "--format", "html"]);
+    let html = stdout(&o);
+    for n in &entries {
+        assert_eq!(
+            html.matches(&format!("id=\"bron-{n}\"")).count(),
+            1,
+            "one anchor for source {n}"
+        );
+    }
+    assert!(html.contains("href=\"#bron-1\""));
+}
+
+#[test]
+fn framework_show_every_version_on_disk_in_every_format() {
+    // Drafts being written may not load; they must still never crash the renderer.
+    let base = root().join("framework-data/kwaliteitskader");
+    for e in std::fs::read_dir(&base).expect("framework-data").flatten() {
+        let dir = e.path().display().to_string();
+        for format in ["text", "markdown", "html", "json"] {
+            for lang in ["nl", "en"] {
+                let o = kader(&["framework", "show", &dir, "--format", format, "--lang", lang]);
+                assert!(
+                    matches!(o.status.code(), Some(0 | 1)),
+                    "{dir} {format} {lang}: {}",
+                    stderr(&o)
+                );
+                if o.status.success() {
+                    assert!(!stdout(&o).is_empty());
+                }
+            }
+        }
+    }
 }

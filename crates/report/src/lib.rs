@@ -6,6 +6,7 @@
 
 mod assessment;
 mod html;
+pub mod framework_doc;
 pub mod portfolio;
 
 pub use assessment::{Options, markdown, markdown_with, text, text_with};
