@@ -88,6 +88,46 @@ pub(crate) fn load_framework(spec: &str, lang: Lang) -> Result<Loaded, CliError>
 #[derive(Default)]
 pub(crate) struct Frameworks {
     loaded: Vec<(String, Loaded, Compiled)>,
+    /// Inputs whose answers were migrated to the version they were assessed with, and what the
+    /// migration could not carry over (in the order assessed).
+    pub(crate) migrated: Vec<MigratedInput>,
+}
+
+/// An input assessed with migrated answers.
+#[derive(Debug, Clone, serde::Serialize)]
+pub(crate) struct MigratedInput {
+    pub(crate) file: String,
+    pub(crate) from: String,
+    pub(crate) to: String,
+    /// One line per question to answer again or check: `label (id): what — why`.
+    pub(crate) lines: Vec<String>,
+    pub(crate) notes: Vec<kader_data::migrate::Note>,
+}
+
+/// The earlier version a file's answers must be migrated from to be read by `fw`: the file names
+/// another version of the same framework, and `fw` has a migration path from it.
+fn migration_source(named: Option<&str>, fw: &kader_core::Framework) -> Option<String> {
+    let (id, version) = named?.split_once('@')?;
+    (id == fw.framework.id && version != fw.framework.version && kader_data::migrate::has_path(version, fw))
+        .then(|| version.to_owned())
+}
+
+/// The migration notes as lines `file: label (id): what — why`, for standard error.
+pub(crate) fn print_migrated(migrated: &[MigratedInput], lang: Lang) {
+    let mut err = std::io::stderr().lock();
+    for m in migrated {
+        let _ = writeln!(
+            err,
+            "{}: {} {} → {}",
+            m.file,
+            lang.pick("antwoorden gemigreerd", "answers migrated"),
+            m.from,
+            m.to
+        );
+        for line in &m.lines {
+            let _ = writeln!(err, "{}:   {line}", m.file);
+        }
+    }
 }
 
 impl Frameworks {
@@ -171,7 +211,24 @@ pub(crate) fn assess_input(
     let (_, compiled) = frameworks
         .get_with(&spec, allow_dir, lang)
         .map_err(AssessFailure::Fatal)?;
-    let dense = compiled.validate(&input.file.answers).map_err(|errors| {
+    // Answers given for an earlier version are migrated when the version has a migration path
+    // from it; what cannot be carried over is listed, never dropped silently.
+    let mut migrated = None;
+    let mut answers = std::borrow::Cow::Borrowed(&input.file.answers);
+    if let Some(from) = migration_source(input.file.framework.as_deref(), compiled.framework()) {
+        let fw = compiled.framework();
+        if let Ok(m) = kader_data::migrate::migrate_answers(&input.file.answers, &from, fw) {
+            migrated = Some(MigratedInput {
+                file: input.path.clone(),
+                from: format!("{}@{from}", fw.framework.id),
+                to: fw.key(),
+                lines: kader_data::migrate::note_lines(&m.notes, fw, lang),
+                notes: m.notes,
+            });
+            answers = std::borrow::Cow::Owned(m.answers);
+        }
+    }
+    let dense = compiled.validate(&answers).map_err(|errors| {
         let text = std::fs::read_to_string(&input.path).unwrap_or_default();
         AssessFailure::Invalid(kader_data::intervention::answer_diagnostics(
             &input.path,
@@ -180,7 +237,9 @@ pub(crate) fn assess_input(
             lang,
         ))
     })?;
-    Ok(compiled.assess(&input.file.intervention, &input.file.answers, &dense, on, lang))
+    let assessment = compiled.assess(&input.file.intervention, &answers, &dense, on, lang);
+    frameworks.migrated.extend(migrated);
+    Ok(assessment)
 }
 
 /// Reads, validates and assesses every file, printing the problems of those that fail; calls
@@ -274,6 +333,8 @@ pub(crate) fn assess(
             let _ = write!(out, "{}", render(&a, format));
         }
     })?;
+    // Answers migrated from an earlier version: what to answer again or check, on standard error.
+    print_migrated(&frameworks.migrated, lang);
     if format == FormatArg::Json && !(files.len() == 1 && assessments.is_empty()) {
         // One file: the assessment object; several: an array (of those that could be assessed).
         let text = if files.len() == 1 && assessments.len() == 1 {
@@ -479,17 +540,69 @@ pub(crate) fn portfolio(
             domains,
         });
     })?;
-    let spec = framework.map(str::to_owned).unwrap_or_else(kader_data::default_key);
-    let (loaded, _) = frameworks.get(&spec, lang)?;
+    // Without --framework: the version the files were assessed with when they agree, else the
+    // default.
+    let mut keys: Vec<String> = entries
+        .iter()
+        .map(|e| format!("{}@{}", e.assessment.framework.id, e.assessment.framework.version))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let spec = match (framework, keys.as_slice()) {
+        (Some(f), _) => f.to_owned(),
+        (None, [only]) => only.clone(),
+        (None, _) => kader_data::default_key(),
+    };
+    let (loaded, _) = frameworks.get_with(&spec, framework.is_some(), lang)?;
     let p = kader_report::portfolio::Portfolio::for_framework(&entries, &loaded.framework, lang);
-    let out = match format {
+    let migrated = std::mem::take(&mut frameworks.migrated);
+    let mut out = match format {
         FormatArg::Text => p.text(),
         FormatArg::Markdown => p.markdown(),
         FormatArg::Html => p.html(),
-        FormatArg::Json => serde_json::to_string_pretty(&p).unwrap_or_default() + "\n",
+        FormatArg::Json => {
+            let mut v = serde_json::to_value(&p).unwrap_or_default();
+            if let Some(obj) = v.as_object_mut()
+                && !migrated.is_empty()
+            {
+                obj.insert("migrated".into(), serde_json::to_value(&migrated).unwrap_or_default());
+            }
+            serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+        }
     };
+    if !migrated.is_empty() && matches!(format, FormatArg::Text | FormatArg::Markdown) {
+        out.push_str(&migrated_section(&migrated, format == FormatArg::Markdown, lang));
+    } else if format == FormatArg::Html {
+        print_migrated(&migrated, lang);
+    }
     print!("{out}");
     Ok(if problems { EXIT_PROBLEMS } else { 0 })
+}
+
+/// The inputs whose answers were migrated, and the questions to answer again or check.
+fn migrated_section(migrated: &[MigratedInput], markdown: bool, lang: Lang) -> String {
+    let title = lang.pick(
+        "Antwoorden gemigreerd naar een nieuwere versie: opnieuw beantwoorden of controleren",
+        "Answers migrated to a newer version: answer again or check",
+    );
+    let mut s = if markdown {
+        format!("\n## {title}\n\n")
+    } else {
+        format!("\n{title}\n{}\n", "-".repeat(title.chars().count()))
+    };
+    for m in migrated {
+        if markdown {
+            s.push_str(&format!("- `{}` ({} → {})\n", m.file, m.from, m.to));
+        } else {
+            s.push_str(&format!("  {} ({} → {})\n", m.file, m.from, m.to));
+        }
+        for line in &m.lines {
+            s.push_str(if markdown { "  - " } else { "    - " });
+            s.push_str(line);
+            s.push('\n');
+        }
+    }
+    s
 }
 
 pub(crate) fn framework_diff(a: &str, b: &str, format: FormatArg, lang: Lang) -> CliResult {
@@ -543,6 +656,9 @@ pub(crate) fn reassess(
         to: Option<(String, String)>,
         changed: bool,
         cause: String,
+        /// The answers were migrated to the new version: what to answer again or check.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        migrated: Option<MigratedInput>,
     }
     let on = parse_on(on, lang)?;
     let files = collect_inputs(inputs, lang)?;
@@ -572,7 +688,16 @@ pub(crate) fn reassess(
                 continue;
             }
         };
-        let b = match assess_input(&input, Some(to), &mut frameworks, on, lang) {
+        // The answers are those of `from`: migrated to `to` when it has a migration path from it.
+        let input_b = Input {
+            path: input.path.clone(),
+            file: InterventionFile {
+                framework: Some(fa.key()),
+                ..input.file.clone()
+            },
+        };
+        print_migrated(&std::mem::take(&mut frameworks.migrated), lang);
+        let b = match assess_input(&input_b, Some(to), &mut frameworks, on, lang) {
             Ok(b) => Some(b),
             Err(AssessFailure::Fatal(e)) => return Err(e),
             Err(AssessFailure::Invalid(d)) => {
@@ -588,20 +713,31 @@ pub(crate) fn reassess(
                         lang.pick("antwoorden niet meer geldig", "answers no longer valid"),
                         msgs.join("; ")
                     ),
+                    migrated: frameworks.migrated.pop(),
                 });
                 continue;
             }
         };
         let Some(b) = b else { continue };
+        let migrated = frameworks.migrated.pop();
         let changed = a.verdict.id != b.verdict.id || a.action.id != b.action.id;
+        // The deciding rules by index, named as the diff names them (by id when both versions
+        // give every rule one, else by position).
+        let ia = decision_index(&fa, &a.decided_by.rule);
+        let ib = decision_index(&fb, &b.decided_by.rule);
+        let by_id = kader_data::diff::rules_compared_by_id(&fa, &fb);
+        let diff_id = |fw: &kader_core::Framework, i: usize| match fw.decision.get(i) {
+            Some(d) if by_id => d.path(i),
+            _ => format!("decision[{i}]"),
+        };
         let cause = if !changed {
             String::new()
         } else {
             // The rules that decided in either version, and what changed in them.
             let mut causes = Vec::new();
-            for rule in [&a.decided_by.rule, &b.decided_by.rule] {
-                let base = rule.split('.').next().unwrap_or(rule);
-                for c in changes.iter().filter(|c| c.area == "decision" && c.id == base) {
+            let bases = [ia.map(|i| diff_id(&fa, i)), ib.map(|i| diff_id(&fb, i))];
+            for base in bases.iter().flatten() {
+                for c in changes.iter().filter(|c| c.area == "decision" && &c.id == base) {
                     causes.push(format!("{} {}", c.id, c.what));
                 }
             }
@@ -621,11 +757,14 @@ pub(crate) fn reassess(
             }
             causes.dedup();
             if causes.is_empty() {
+                let name = |fw: &kader_core::Framework, i: Option<usize>, rule: &str| {
+                    i.map_or_else(|| rule.to_owned(), |i| kader_data::cases::rule_name(fw, i, lang))
+                };
                 format!(
                     "{} {} → {}",
                     lang.pick("beslist door", "decided by"),
-                    a.decided_by.rule,
-                    b.decided_by.rule
+                    name(&fa, ia, &a.decided_by.rule),
+                    name(&fb, ib, &b.decided_by.rule)
                 )
             } else {
                 causes.join("; ")
@@ -638,6 +777,7 @@ pub(crate) fn reassess(
             to: Some((b.verdict.id.clone(), b.action.id.clone())),
             changed,
             cause,
+            migrated,
         });
     }
     let mut out = std::io::stdout().lock();
@@ -670,6 +810,40 @@ pub(crate) fn reassess(
                 r.name, r.file, r.from.0, r.from.1, r.cause
             );
         }
+        let migrated: Vec<&MigratedInput> = rows
+            .iter()
+            .filter_map(|r| r.migrated.as_ref())
+            .filter(|m| !m.lines.is_empty())
+            .collect();
+        if !migrated.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    "Antwoorden gemigreerd; opnieuw beantwoorden of controleren:",
+                    "Answers migrated; answer again or check:"
+                )
+            );
+            let bullet = if format == FormatArg::Markdown { "- " } else { "  " };
+            for m in migrated {
+                let _ = writeln!(out, "{bullet}{} ({} → {})", m.file, m.from, m.to);
+                for line in &m.lines {
+                    let _ = writeln!(out, "  {bullet}{line}");
+                }
+            }
+        }
     }
     Ok(if problems { EXIT_PROBLEMS } else { 0 })
+}
+
+/// The index of the decision rule a rule path (`decision.<id>`, `decision[i]`, with an optional
+/// `.actions[k]`) names.
+fn decision_index(fw: &kader_core::Framework, rule: &str) -> Option<usize> {
+    fw.decision.iter().enumerate().find_map(|(i, d)| {
+        let paths = [d.path(i), format!("decision[{i}]")];
+        paths
+            .iter()
+            .any(|p| rule == p || rule.strip_prefix(p.as_str()).is_some_and(|rest| rest.starts_with('.')))
+            .then_some(i)
+    })
 }

@@ -238,7 +238,7 @@ pub(crate) fn migrate(files: &[PathBuf], to: &str, output: Option<&Path>, lang: 
             }
         };
         let mut text = kader_data::migrate::comment_block(&migrated.notes, &target.framework, &from, lang);
-        match toml::to_string(&file) {
+        match to_toml(&file, &target.framework) {
             Ok(body) => text.push_str(&body),
             Err(e) => {
                 let _ = writeln!(std::io::stderr(), "{}: {e}", input.path);
@@ -285,4 +285,31 @@ pub(crate) fn migrate(files: &[PathBuf], to: &str, output: Option<&Path>, lang: 
         }
     }
     Ok(if problems { EXIT_PROBLEMS } else { 0 })
+}
+
+/// An intervention file as TOML, its answers in the order of the framework's questions.
+fn to_toml(file: &kader_core::InterventionFile, fw: &kader_core::Framework) -> Result<String, toml::ser::Error> {
+    let head = kader_core::InterventionFile {
+        answers: Default::default(),
+        ..file.clone()
+    };
+    let mut s = toml::to_string(&head)?;
+    // `answers` is empty here; write it in question order (ids the framework does not know, which
+    // a migration never leaves, come last).
+    while s.ends_with("\n\n") {
+        s.pop();
+    }
+    let s = s.replace("\n[answers]\n", "\n");
+    let mut s = s.trim_end().to_owned();
+    s.push_str("\n\n[answers]\n");
+    let order = |k: &str| fw.questions.iter().position(|q| q.id == k).unwrap_or(usize::MAX);
+    let mut keys: Vec<&String> = file.answers.keys().collect();
+    keys.sort_by_key(|k| order(k));
+    for k in keys {
+        if let Some(v) = file.answers.get(k) {
+            let value = toml::Value::try_from(v)?;
+            s.push_str(&format!("{k} = {value}\n"));
+        }
+    }
+    Ok(s)
 }

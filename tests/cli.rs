@@ -150,6 +150,7 @@ fn framework_check_reports_positions_and_exits_1() {
     for e in std::fs::read_dir(root().join("framework-data/kwaliteitskader/2024.1"))
         .expect("dir")
         .flatten()
+        .filter(|e| e.path().is_file())
     {
         let mut text = std::fs::read_to_string(e.path()).expect("read");
         text = text.replacen("verdict = \"promising\"", "verdict = \"promsing\"", 1);
@@ -383,4 +384,271 @@ fn framework_show_every_version_on_disk_in_every_format() {
             }
         }
     }
+}
+
+/// Copies a version folder (with its `cases/`) to `dest`, applying `edit(file name, text)`.
+fn copy_version(src: &Path, dest: &Path, edit: &dyn Fn(&str, String) -> String) {
+    std::fs::create_dir_all(dest).expect("mkdir");
+    for e in std::fs::read_dir(src).expect("dir").flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if e.path().is_dir() {
+            copy_version(&e.path(), &dest.join(&name), edit);
+        } else {
+            let text = std::fs::read_to_string(e.path()).expect("read");
+            std::fs::write(dest.join(&name), edit(&name, text)).expect("write");
+        }
+    }
+}
+
+#[test]
+fn framework_test_runs_the_cases_and_names_each_disagreement() {
+    let o = kader(&["framework", "test", "kwaliteitskader@2024.1", "--lang", "en"]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(stdout(&o), "28 cases: 28 passed, 0 failed\n");
+    let o = kader(&["framework", "check", "kwaliteitskader@2024.1", "--lang", "en"]);
+    assert!(
+        stdout(&o).contains("ok (no diagnostics, 28 test cases)"),
+        "{}",
+        stdout(&o)
+    );
+
+    // A copy where one case expects another verdict, and one case names an unknown criterion.
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("2024.1");
+    copy_version(
+        &root().join("framework-data/kwaliteitskader/2024.1"),
+        &dir,
+        &|name, text| match name {
+            "taakspel.toml" => text.replace("verdict = \"proven-effective\"", "verdict = \"promising\""),
+            "alles-kidzzz.toml" => text + "criteria = { bogus = \"met\" }\n",
+            _ => text,
+        },
+    );
+    let path = dir.display().to_string();
+    let o = kader(&["framework", "test", &path, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o).replace(&path, "<dir>");
+    assert!(
+        out.contains(
+            "<dir>/cases/taakspel.toml: verdict: expected promising, found proven-effective (decided by decision[3] \"Decision rule 4\")"
+        ),
+        "{out}"
+    );
+    assert!(out.ends_with("28 cases: 26 passed, 2 failed\n"), "{out}");
+    let err = stderr(&o).replace(&path, "<dir>");
+    assert!(
+        err.contains("<dir>/cases/alles-kidzzz.toml:")
+            && err.contains("`case.criteria.bogus`: unknown criterion `bogus`"),
+        "{err}"
+    );
+    // `framework check` reports the unknown id too (not the wrong verdict: that is for `test`).
+    let o = kader(&["framework", "check", &path, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("unknown criterion `bogus`"), "{}", stderr(&o));
+}
+
+#[test]
+fn release_a_draft_copy_into_its_own_lock() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kwaliteitskader").join("2024.1-release-test");
+    let draft = |_: &str, text: String| {
+        text.replace("version = \"2024.1\"", "version = \"2024.1-release-test\"")
+            .replace("status = \"released\"", "status = \"draft\"")
+    };
+    copy_version(&root().join("framework-data/kwaliteitskader/2024.1"), &dir, &draft);
+    let lock = tmp.path().join("lock");
+    std::fs::write(&lock, "# test lock\n").expect("write");
+    let (d, l) = (dir.display().to_string(), lock.display().to_string());
+    let o = kader(&["framework", "release", &d, "--lock", &l, "--lang", "en"]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    let framework_toml = std::fs::read_to_string(dir.join("framework.toml")).expect("read");
+    assert!(framework_toml.contains("\nstatus = \"released\"\n") && !framework_toml.contains("\"draft\""));
+    let lock_text = std::fs::read_to_string(&lock).expect("read");
+    let line = lock_text.lines().last().expect("a line").to_owned();
+    assert!(lock_text.starts_with("# test lock\n"));
+    let loaded =
+        kader_data::load_dir_with_lock(&dir, &kader_data::Lock::parse(&lock_text)).expect("released and locked");
+    assert_eq!(line, format!("kwaliteitskader@2024.1-release-test {}", loaded.digest));
+    let out = stdout(&o);
+    assert!(out.contains("framework.toml: status set to \"released\""), "{out}");
+    assert!(out.contains(&format!("{l}: {line}")), "{out}");
+    // Nothing else in the folder: the temporary files were renamed away.
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+    // Releasing again is refused, and changes nothing.
+    let o = kader(&["framework", "release", &d, "--lock", &l, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("released already"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&lock).expect("read"), lock_text);
+
+    // A draft whose case fails is not released: nothing is written.
+    let dir = tmp.path().join("kwaliteitskader").join("2024.1-failing");
+    copy_version(
+        &root().join("framework-data/kwaliteitskader/2024.1"),
+        &dir,
+        &|name, text| {
+            let text = draft(name, text).replace("2024.1-release-test", "2024.1-failing");
+            if name == "taakspel.toml" {
+                text.replace("action = \"continue\"", "action = \"stop\"")
+            } else {
+                text
+            }
+        },
+    );
+    let before = std::fs::read_to_string(dir.join("framework.toml")).expect("read");
+    let o = kader(&[
+        "framework",
+        "release",
+        &dir.display().to_string(),
+        "--lock",
+        &l,
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("28 cases: 27 passed, 1 failed"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("nothing released"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("framework.toml")).expect("read"),
+        before
+    );
+    assert_eq!(std::fs::read_to_string(&lock).expect("read"), lock_text);
+}
+
+/// A copy of 2024.1 without the practice `credible-messenger`, with a migration from 2024.1 that
+/// drops that choice of `components`.
+fn migration_copy(tmp: &Path) -> PathBuf {
+    let dir = tmp.join("kwaliteitskader").join("2024.1-migration-test");
+    copy_version(
+        &root().join("framework-data/kwaliteitskader/2024.1"),
+        &dir,
+        &|name, text| {
+            let text = text
+                .replace("version = \"2024.1\"", "version = \"2024.1-migration-test\"")
+                .replace("status = \"released\"", "status = \"draft\"");
+            if name == "practices.toml" {
+                let start = text
+                    .find("[[practice]]\nid = \"credible-messenger\"")
+                    .expect("the practice");
+                let end = text[start + 1..]
+                    .find("[[practice]]")
+                    .map_or(text.len(), |i| start + 1 + i);
+                format!("{}{}", &text[..start], &text[end..])
+            } else {
+                text
+            }
+        },
+    );
+    std::fs::remove_dir_all(dir.join("cases")).expect("rm cases");
+    std::fs::write(
+        dir.join("migrations.toml"),
+        r#"#:schema ../../schema/framework-file.schema.json
+[[migration]]
+from = "2024.1"
+description = { nl = "Ervaringsdeskundige als werkwijze vervalt.", en = "Credible messenger is no longer a practice." }
+provenance = { kind = "editorial", sources = ["memo:4.4"] }
+
+[[migration.question]]
+id = "components"
+drop-choices = ["credible-messenger"]
+reason = { nl = "De keuze 'ervaringsdeskundige' bestaat niet meer.", en = "The choice 'credible messenger' no longer exists." }
+"#,
+    )
+    .expect("write");
+    dir
+}
+
+#[test]
+fn migrate_keeps_what_it_can_and_lists_what_to_answer_again() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let target = migration_copy(tmp.path());
+    let t = target.display().to_string();
+    let file = tmp.path().join("mentor.toml");
+    std::fs::write(
+        &file,
+        "framework = \"kwaliteitskader@2024.1\"\n\n[intervention]\nname = \"Mentor\"\n\n[answers]\ncrime-prevention-aim = true\nage-min = 12\nage-max = 18\ncomponents = [\"credible-messenger\", \"mentoring\"]\n",
+    )
+    .expect("write");
+    let f = file.display().to_string();
+    let o = kader(&["migrate", &f, "--to", &t, "--lang", "en"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("# Migrated from kwaliteitskader@2024.1 to kwaliteitskader@2024.1-migration-test"),
+        "{out}"
+    );
+    assert!(
+        out.contains("# - What does the intervention consist of? (components): answer again — The choice 'credible messenger' no longer exists."),
+        "{out}"
+    );
+    assert!(
+        out.contains("framework = \"kwaliteitskader@2024.1-migration-test\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("components = [\"mentoring\"]\n") && out.contains("age-max = 18\n"),
+        "{out}"
+    );
+    assert!(stderr(&o).contains("(components): answer again"), "{}", stderr(&o));
+    // The migrated file is a valid intervention file for the new version.
+    let out_dir = tmp.path().join("out");
+    std::fs::create_dir(&out_dir).expect("mkdir");
+    let od = out_dir.display().to_string();
+    let o = kader(&["migrate", &f, "--to", &t, "--output", &od]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let written = out_dir.join("mentor.toml");
+    let o = kader(&["assess", &written.display().to_string(), "--framework", &t, "--on", ON]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Never over an existing file.
+    let o = kader(&["migrate", &f, "--to", &t, "--output", &od, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("exists already"), "{}", stderr(&o));
+    // No migration path: an error naming both versions.
+    let o = kader(&[
+        "migrate",
+        &written.display().to_string(),
+        "--to",
+        "kwaliteitskader@2024.1",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("no migration from kwaliteitskader@2024.1-migration-test to kwaliteitskader@2024.1"),
+        "{}",
+        stderr(&o)
+    );
+
+    // reassess and portfolio assess the migrated answers and list the question.
+    let o = kader(&[
+        "reassess",
+        "--from",
+        "kwaliteitskader@2024.1",
+        "--to",
+        &t,
+        &f,
+        "--on",
+        ON,
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Answers migrated; answer again or check:"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("(components): answer again"), "{}", stdout(&o));
+    let o = kader(&["portfolio", &f, "--framework", &t, "--on", ON, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(v["migrated"][0]["notes"][0]["question"], "components");
+    assert_eq!(v["migrated"][0]["notes"][0]["kind"], "ask-again");
+    let o = kader(&["portfolio", &f, "--framework", &t, "--on", ON, "--lang", "en"]);
+    assert!(stdout(&o).contains("(components): answer again"), "{}", stdout(&o));
 }

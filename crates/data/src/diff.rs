@@ -212,6 +212,12 @@ fn rules_have_ids(f: &Framework) -> bool {
     !f.decision.is_empty() && f.decision.iter().all(|d| d.id.is_some())
 }
 
+/// Whether [`diff`] compares the decision rules of `a` and `b` by id (both versions give every
+/// rule an id; changes are then named `decision.<id>`) rather than by position (`decision[i]`).
+pub fn rules_compared_by_id(a: &Framework, b: &Framework) -> bool {
+    rules_have_ids(a) && rules_have_ids(b)
+}
+
 fn decision_changes(a: &Framework, b: &Framework, out: &mut Vec<Change>) {
     let compare = |id: &str, x: &kader_core::DecisionRule, y: &kader_core::DecisionRule, out: &mut Vec<Change>| {
         if x.verdict != y.verdict {
@@ -258,7 +264,7 @@ fn decision_changes(a: &Framework, b: &Framework, out: &mut Vec<Change>) {
             ));
         }
     };
-    if rules_have_ids(a) && rules_have_ids(b) {
+    if rules_compared_by_id(a, b) {
         let id_of = |d: &kader_core::DecisionRule| d.id.clone().unwrap_or_default();
         let pa: Vec<String> = a.decision.iter().map(id_of).collect();
         let pb: Vec<String> = b.decision.iter().map(id_of).collect();

@@ -13,7 +13,12 @@ use toml::de::{DeTable, DeValue};
 /// The lock file that belongs to a version folder `framework-data/<id>/<version>`:
 /// `framework-data/RELEASED`, i.e. `DIR/../../RELEASED`.
 pub fn default_lock(dir: &Path) -> PathBuf {
-    dir.join("..").join("..").join("RELEASED")
+    // `framework-data/kwaliteitskader/2025.1` gives `framework-data/RELEASED`; a folder given as
+    // `.` or `2025.1` (no grandparent to name) gives the `..` form.
+    match dir.parent().and_then(Path::parent) {
+        Some(root) if !dir.ends_with("..") && !dir.ends_with(".") => root.join("RELEASED"),
+        _ => dir.join("..").join("..").join("RELEASED"),
+    }
 }
 
 /// A version released.
