@@ -169,7 +169,7 @@ fn diff_and_reassess_with_the_fixture_revision() {
         "framework",
         "diff",
         "kwaliteitskader@2024.1",
-        "tests/fixtures/kwaliteitskader-2024.2-draft",
+        "tests/fixtures/revision-draft",
         "--lang",
         "en",
     ]);
@@ -180,7 +180,7 @@ fn diff_and_reassess_with_the_fixture_revision() {
         "--from",
         "kwaliteitskader@2024.1",
         "--to",
-        "tests/fixtures/kwaliteitskader-2024.2-draft",
+        "tests/fixtures/revision-draft",
         "tests/fixtures/interventions",
         "--on",
         ON,
