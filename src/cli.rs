@@ -381,7 +381,7 @@ pub(crate) fn framework_check(path: &str, lang: Lang) -> CliResult {
         Ok(loaded) => {
             print_diagnostics(&loaded.warnings, lang);
             // The test cases (cases/*.toml): their ids and answers.
-            let (n_cases, case_problems) = crate::tooling::check_cases(&loaded, lang)?;
+            let (n_cases, case_problems) = crate::tooling::check_cases(&loaded, path, lang)?;
             print_diagnostics(&case_problems, lang);
             let mut out = std::io::stdout().lock();
             if !case_problems.is_empty() {

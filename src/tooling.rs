@@ -21,14 +21,20 @@ fn compile(loaded: &Loaded) -> Result<Compiled, CliError> {
     loaded.compile().map_err(|e| CliError::problems(e.to_string()))
 }
 
-fn case_files(loaded: &Loaded) -> Result<Vec<kader_data::SourceFile>, CliError> {
-    cases::files_of(loaded).map_err(|e| CliError::problems(e.to_string()))
+/// The case files of a version: `DIR/cases/` for a folder, the embedded ones for `ID@VERSION`.
+fn case_files(loaded: &Loaded, spec: &str) -> Result<Vec<kader_data::SourceFile>, CliError> {
+    if Path::new(spec).is_dir() {
+        cases::read_dir(spec).map_err(|e| CliError::problems(e.to_string()))
+    } else {
+        let meta = &loaded.framework.framework;
+        Ok(cases::embedded(&meta.id, &meta.version))
+    }
 }
 
 /// The diagnostics of a version's case files (parse errors, unknown ids, invalid answers), for
 /// `framework check`.
-pub(crate) fn check_cases(loaded: &Loaded, lang: Lang) -> Result<(usize, Vec<FileDiagnostic>), CliError> {
-    let files = case_files(loaded)?;
+pub(crate) fn check_cases(loaded: &Loaded, spec: &str, lang: Lang) -> Result<(usize, Vec<FileDiagnostic>), CliError> {
+    let files = case_files(loaded, spec)?;
     let compiled = compile(loaded)?;
     let (_, problems) = cases::load(&files, loaded, &compiled, lang);
     Ok((files.len(), problems))
@@ -82,8 +88,8 @@ fn summary(report: &Report, lang: Lang) -> String {
 
 /// Runs every case of a loaded version; prints disagreements and the summary. Returns whether all
 /// passed.
-fn run_cases(loaded: &Loaded, lang: Lang) -> Result<bool, CliError> {
-    let files = case_files(loaded)?;
+fn run_cases(loaded: &Loaded, spec: &str, lang: Lang) -> Result<bool, CliError> {
+    let files = case_files(loaded, spec)?;
     let compiled = compile(loaded)?;
     let report = cases::run_all(&files, loaded, &compiled, lang);
     print_diagnostics(&report.problems, lang);
@@ -100,7 +106,11 @@ fn run_cases(loaded: &Loaded, lang: Lang) -> Result<bool, CliError> {
 /// `kader framework test ID@VERSION|DIR`.
 pub(crate) fn framework_test(spec: &str, lang: Lang) -> CliResult {
     let loaded = load_framework(spec, lang)?;
-    Ok(if run_cases(&loaded, lang)? { 0 } else { EXIT_PROBLEMS })
+    Ok(if run_cases(&loaded, spec, lang)? {
+        0
+    } else {
+        EXIT_PROBLEMS
+    })
 }
 
 /// `kader framework release DIR [--lock FILE]`.
@@ -148,7 +158,8 @@ pub(crate) fn framework_release(dir: &Path, lock: Option<&Path>, lang: Lang) -> 
             )
         )));
     }
-    let (_, case_problems) = check_cases(&loaded, lang)?;
+    let spec = dir.display().to_string();
+    let (_, case_problems) = check_cases(&loaded, &spec, lang)?;
     let mut problems = loaded.warnings.clone();
     problems.extend(case_problems);
     if !problems.is_empty() {
@@ -163,7 +174,7 @@ pub(crate) fn framework_release(dir: &Path, lock: Option<&Path>, lang: Lang) -> 
             )
         )));
     }
-    if !run_cases(&loaded, lang)? {
+    if !run_cases(&loaded, &spec, lang)? {
         return Err(CliError::problems(format!(
             "{}: {}",
             loaded.key(),

@@ -124,23 +124,6 @@ pub fn read_dir(dir: impl AsRef<Path>) -> Result<Vec<SourceFile>, LoadError> {
     Ok(files)
 }
 
-/// The cases of a loaded version: embedded ones for a version loaded by id, `cases/` next to the
-/// files for a folder on disk.
-pub fn files_of(loaded: &Loaded) -> Result<Vec<SourceFile>, LoadError> {
-    let meta = &loaded.framework.framework;
-    let embedded_path = format!("framework-data/{}/{}/", meta.id, meta.version);
-    match loaded.files.first() {
-        Some(f) if f.path.starts_with(&embedded_path) && f.path == format!("{embedded_path}{}", f.name) => {
-            Ok(embedded(&meta.id, &meta.version))
-        }
-        Some(f) => match Path::new(&f.path).parent() {
-            Some(dir) => read_dir(dir),
-            None => Ok(Vec::new()),
-        },
-        None => Ok(Vec::new()),
-    }
-}
-
 /// Positions in one TOML text.
 struct Spans<'a> {
     file: &'a str,
