@@ -158,6 +158,7 @@ pub(crate) fn w(lang: Lang, key: &str) -> &'static str {
         "unknown-source" => ("onbekende bron", "unknown source"),
         "source-word" => ("Bron", "Source"),
         "when" => ("als", "when"),
+        "condition" => ("Voorwaarde", "Condition"),
         "id" => ("id", "id"),
         "note" => ("Toelichting voor auteurs", "Note for authors"),
         "generated" => ("Gemaakt met kader", "Made with kader"),

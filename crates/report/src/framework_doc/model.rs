@@ -139,6 +139,12 @@ pub(crate) fn build(fw: &Framework, options: Options) -> Doc {
     let notice = b
         .get(m.notice.as_ref())
         .unwrap_or_else(|| super::default_notice(lang).to_owned());
+    // The notice is shown after the label "Let op:"; a notice that starts with it says it once.
+    let label = format!("{}:", w(lang, "notice"));
+    let notice = match notice.get(..label.len()) {
+        Some(head) if head.eq_ignore_ascii_case(&label) => notice[label.len()..].trim_start().to_owned(),
+        _ => notice,
+    };
     let mut about = Vec::new();
     if let Some(n) = b.get(m.encoding_note.as_ref()) {
         about.push(Block::Para(Inline::text(n)));

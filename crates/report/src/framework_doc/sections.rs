@@ -217,7 +217,7 @@ impl<'a> Builder<'a> {
             if self.rules
                 && let Some(when) = &rule.when
             {
-                fields.push((w(lang, "when").to_owned(), Inline(vec![Span::Code(when.clone())])));
+                fields.push((w(lang, "condition").to_owned(), Inline(vec![Span::Code(when.clone())])));
             }
             let mut cases = None;
             if rule.action_cases.is_empty() {
@@ -280,7 +280,10 @@ impl<'a> Builder<'a> {
                 });
                 let mut fields = vec![(w(lang, "advice").to_owned(), Inline::text(a.advice.get(lang).trim()))];
                 if self.rules {
-                    fields.push((w(lang, "when").to_owned(), Inline(vec![Span::Code(a.when.clone())])));
+                    fields.push((
+                        w(lang, "condition").to_owned(),
+                        Inline(vec![Span::Code(a.when.clone())]),
+                    ));
                 }
                 blocks.push(Block::Fields(fields));
                 blocks.extend(self.basis(a.provenance.as_ref()));

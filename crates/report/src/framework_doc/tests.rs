@@ -122,6 +122,15 @@ fn the_notice_of_the_data_replaces_the_built_in_one() {
     let out = markdown(&fw, Options::default());
     assert!(out.contains("Eigen status."));
     assert!(!out.contains(default_notice(Lang::Nl)));
+    // A notice that starts with the label says it once.
+    let meta = format!("{META}\nnotice = {{ nl = \"Let op: eigen status.\", en = \"Please note: own status.\" }}\n");
+    let fw = parse(&[&meta]);
+    assert!(markdown(&fw, Options::default()).contains("> **Let op:** eigen status.\n"));
+    let en = Options {
+        lang: Lang::En,
+        ..Options::default()
+    };
+    assert!(html(&fw, en).contains("<strong>Please note:</strong> own status.</p>"));
 }
 
 #[test]
