@@ -189,10 +189,9 @@ pub(crate) fn framework_release(dir: &Path, lock: Option<&Path>, lang: Lang) -> 
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,
-        "{}: {} {}",
+        "{}: {} \"released\"",
         released.file.display(),
-        lang.pick("status gezet op", "status set to"),
-        "\"released\""
+        lang.pick("status gezet op", "status set to")
     );
     let _ = writeln!(out, "{}: {}", released.lock.display(), released.line);
     let _ = writeln!(

@@ -402,13 +402,32 @@ pub fn comment_block(notes: &[Note], target: &Framework, from: &str, lang: Lang)
         Lang::En => format!("# Migrated from {from} to {} by kader. Still to do:\n", target.key()),
     });
     for line in note_lines(notes, target, lang) {
-        for (i, part) in line.lines().enumerate() {
+        for (i, part) in wrap(&line, 96).iter().enumerate() {
             s.push_str(if i == 0 { "# - " } else { "#   " });
             s.push_str(part);
             s.push('\n');
         }
     }
     s
+}
+
+/// Splits text into lines of at most `width` characters at spaces (a longer word stays whole).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines
 }
 
 /// One line per note: `label (id): what to do — reason`.
