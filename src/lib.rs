@@ -7,7 +7,7 @@
 //! - [`server`] (`kader-server`): the HTTP API and web scan.
 //!
 //! ```
-//! let loaded = kader::data::latest(kader::data::DEFAULT_FRAMEWORK).unwrap();
+//! let loaded = kader::data::get("kwaliteitskader", "2024.1").unwrap();
 //! let compiled = loaded.compile().unwrap();
 //! let mut answers = kader::core::Answers::new();
 //! answers.insert("crime-prevention-aim".into(), kader::core::AnswerValue::Bool(false));
