@@ -160,17 +160,18 @@ pub(crate) fn framework_release(dir: &Path, lock: Option<&Path>, lang: Lang) -> 
     }
     let spec = dir.display().to_string();
     let (_, case_problems) = check_cases(&loaded, &spec, lang)?;
-    let mut problems = loaded.warnings.clone();
-    problems.extend(case_problems);
-    if !problems.is_empty() {
-        print_diagnostics(&problems, lang);
+    // Warnings are shown (they are usually mistakes) but do not stop a release; errors in the
+    // version stopped it above, errors in the cases stop it here.
+    print_diagnostics(&loaded.warnings, lang);
+    if !case_problems.is_empty() {
+        print_diagnostics(&case_problems, lang);
         return Err(CliError::problems(format!(
             "{}: {} {}",
             loaded.key(),
-            problems.len(),
+            case_problems.len(),
             lang.pick(
-                "melding(en); los ze op voor het vrijgeven, niets vrijgegeven",
-                "diagnostic(s); fix them before releasing, nothing released"
+                "fout(en) in de testgevallen; los ze op voor het vrijgeven, niets vrijgegeven",
+                "error(s) in the test cases; fix them before releasing, nothing released"
             )
         )));
     }
