@@ -755,7 +755,9 @@ pub(crate) fn reassess(
             for c in changes.iter().filter(|c| c.affects_outcomes && uses(c)) {
                 causes.push(format!("{} {} {}", c.area, c.id, c.what));
             }
-            causes.dedup();
+            // Each cause once (both versions' rules and advice may name the same change).
+            let mut seen = std::collections::HashSet::new();
+            causes.retain(|c| seen.insert(c.clone()));
             if causes.is_empty() {
                 let name = |fw: &kader_core::Framework, i: Option<usize>, rule: &str| {
                     i.map_or_else(|| rule.to_owned(), |i| kader_data::cases::rule_name(fw, i, lang))

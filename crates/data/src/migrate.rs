@@ -286,30 +286,36 @@ fn apply(out: &mut Migrated, m: &Migration, target: &Framework, step: &str) {
         }
         let renamed = map_choices(value, |c| Some(rule.rename_choices.get(&c).cloned().unwrap_or(c)));
         let Some(mut value) = renamed else { continue };
+        // One note per question: to answer again when a choice of the answer was dropped, to check
+        // when it only holds choices with a new definition.
         let dropped = contains_any(&value, &rule.drop_choices);
-        if !dropped.is_empty() {
-            let list = dropped.join(", ");
-            let reason = with_detail(&rule.reason, format!("vervallen: {list}"), format!("dropped: {list}"));
+        let check = contains_any(&value, &rule.check_choices);
+        if !dropped.is_empty() || !check.is_empty() {
+            let (mut nl, mut en) = (Vec::new(), Vec::new());
+            if !dropped.is_empty() {
+                nl.push(format!("vervallen: {}", dropped.join(", ")));
+                en.push(format!("dropped: {}", dropped.join(", ")));
+            }
+            if !check.is_empty() {
+                nl.push(format!("controleer: {}", check.join(", ")));
+                en.push(format!("check: {}", check.join(", ")));
+            }
             out.notes.push(Note {
                 question: new_id.clone(),
-                kind: NoteKind::AskAgain,
-                reason,
+                kind: if dropped.is_empty() {
+                    NoteKind::Check
+                } else {
+                    NoteKind::AskAgain
+                },
+                reason: with_detail(&rule.reason, nl.join("; "), en.join("; ")),
                 step: step.to_owned(),
             });
+        }
+        if !dropped.is_empty() {
             match map_choices(value, |c| (!rule.drop_choices.contains(&c)).then_some(c)) {
                 Some(v) => value = v,
                 None => continue,
             }
-        }
-        let check = contains_any(&value, &rule.check_choices);
-        if !check.is_empty() {
-            let list = check.join(", ");
-            out.notes.push(Note {
-                question: new_id.clone(),
-                kind: NoteKind::Check,
-                reason: with_detail(&rule.reason, format!("controleer: {list}"), format!("check: {list}")),
-                step: step.to_owned(),
-            });
         }
         if target.question(&new_id).is_none() {
             out.notes.push(Note {
