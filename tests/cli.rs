@@ -486,6 +486,27 @@ fn release_a_draft_copy_into_its_own_lock() {
     assert!(stderr(&o).contains("released already"), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&lock).expect("read"), lock_text);
 
+    // Without --lock: the lock next to the data (`DIR/../../RELEASED`), created when absent; a
+    // released folder then checks clean against it, with this binary that does not embed it.
+    let dir2 = tmp
+        .path()
+        .join("data")
+        .join("kwaliteitskader")
+        .join("2024.1-release-test");
+    copy_version(&root().join("framework-data/kwaliteitskader/2024.1"), &dir2, &draft);
+    let d2 = dir2.display().to_string();
+    let o = kader(&["framework", "release", &d2, "--lang", "en"]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    let default_lock = std::fs::read_to_string(tmp.path().join("data").join("RELEASED")).expect("lock created");
+    assert_eq!(default_lock, format!("{line}\n"));
+    let o = kader(&["framework", "check", &d2, "--lang", "en"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with(&format!("{line}: ok (no diagnostics, 28 test cases)")),
+        "{}",
+        stdout(&o)
+    );
+
     // A draft whose case fails is not released: nothing is written.
     let dir = tmp.path().join("kwaliteitskader").join("2024.1-failing");
     copy_version(
