@@ -146,6 +146,14 @@ pub(crate) fn framework_release(dir: &Path, lock: Option<&Path>, lang: Lang) -> 
                 )
             )));
         }
+        Err(kader_data::LoadError::Lock(kader_data::LockError::StatusDraft { key })) => {
+            return Err(CliError::problems(format!(
+                "{}: {} {key}; {}",
+                lock_path.display(),
+                lang.pick("noemt al", "lists already"),
+                lang.pick("een versie wordt één keer vrijgegeven", "a version is released once")
+            )));
+        }
         Err(e) => return Err(CliError::problems(e.to_string())),
     };
     if loaded.framework.framework.status != kader_core::Status::Draft {

@@ -507,6 +507,26 @@ fn release_a_draft_copy_into_its_own_lock() {
         stdout(&o)
     );
 
+    // A draft of a version the lock lists already is refused.
+    let dir3 = tmp.path().join("again").join("2024.1-release-test");
+    copy_version(&root().join("framework-data/kwaliteitskader/2024.1"), &dir3, &draft);
+    let o = kader(&[
+        "framework",
+        "release",
+        &dir3.display().to_string(),
+        "--lock",
+        &l,
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("lists already kwaliteitskader@2024.1-release-test"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&lock).expect("read"), lock_text);
+
     // A draft whose case fails is not released: nothing is written.
     let dir = tmp.path().join("kwaliteitskader").join("2024.1-failing");
     copy_version(
