@@ -263,3 +263,34 @@ fn no_migration_path_names_both_versions() {
             .contains("geen migratie van kwaliteitskader@2023.1")
     );
 }
+
+#[test]
+fn migrations_chain_through_the_embedded_versions() {
+    // 2024.1 → 2024.2 (embedded, its own migration) → a later version that migrates from 2024.2.
+    let Ok(v2) = kader_data::get("kwaliteitskader", "2024.2") else {
+        return;
+    };
+    if !v2.framework.migrations.iter().any(|m| m.from == "2024.1") {
+        return;
+    }
+    let mut later = v2.framework.clone();
+    later.framework.version = "2024.9".into();
+    later.migrations = vec![Migration {
+        from: "2024.2".into(),
+        description: None,
+        questions: Vec::new(),
+        provenance: v2.framework.migrations[0].provenance.clone(),
+    }];
+    let mut answers = Answers::new();
+    answers.insert("components".into(), list(&["credible-messenger", "mentoring"]));
+    let m = migrate::migrate_answers(&answers, "2024.1", &later).expect("a chain");
+    assert_eq!(m.path, ["2024.1", "2024.2", "2024.9"]);
+    assert_eq!(m.answers.get("components"), Some(&list(&["mentoring"])));
+    assert_eq!(m.notes.len(), 1);
+    assert_eq!(
+        (m.notes[0].question.as_str(), m.notes[0].kind),
+        ("components", NoteKind::AskAgain)
+    );
+    assert_eq!(m.notes[0].step, "2024.1 → 2024.2");
+    assert!(migrate::has_path("2024.1", &later) && !migrate::has_path("2023.1", &later));
+}
