@@ -213,7 +213,11 @@ fn a_released_folder_on_disk_must_match_the_lock() {
         "the shipped folder matches the lock"
     );
     let dir = tempfile::tempdir().expect("tmp");
-    for e in fs::read_dir(&src).expect("dir").flatten().filter(|e| e.path().is_file()) {
+    for e in fs::read_dir(&src)
+        .expect("dir")
+        .flatten()
+        .filter(|e| e.path().is_file())
+    {
         let mut text = fs::read_to_string(e.path()).expect("read");
         if e.file_name() == "domains.toml" {
             text.push_str("\n# a comment added after release\n");
