@@ -26,7 +26,10 @@ fn inputs() -> Vec<PathBuf> {
         }
     };
     push_dir(root().join("examples/interventions"));
-    for id in std::fs::read_dir(root().join("framework-data")).expect("framework-data").flatten() {
+    for id in std::fs::read_dir(root().join("framework-data"))
+        .expect("framework-data")
+        .flatten()
+    {
         if !id.path().is_dir() {
             continue;
         }
@@ -83,7 +86,9 @@ fn no_ids_in_human_reports() {
         let c = loaded.compile().expect("compiles");
         let ids = ids(c.framework());
         assert!(ids.len() > 20, "the ids come from the framework");
-        let dense = c.validate(&file.answers).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        let dense = c
+            .validate(&file.answers)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
         for lang in [Lang::Nl, Lang::En] {
             let a = c.assess(&file.intervention, &file.answers, &dense, on, lang);
             for (format, report) in [

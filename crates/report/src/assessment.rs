@@ -62,7 +62,9 @@ impl Options {
 pub(crate) fn kind_label(kind: ProvenanceKind, lang: Lang) -> &'static str {
     match kind {
         ProvenanceKind::Memo => lang.pick("nota van het ministerie", "ministry note"),
-        ProvenanceKind::ReportSecondary => lang.pick("secundaire bron over het rapport", "secondary source on the report"),
+        ProvenanceKind::ReportSecondary => {
+            lang.pick("secundaire bron over het rapport", "secondary source on the report")
+        }
         ProvenanceKind::Nji => lang.pick("erkenningsstelsel", "recognition system"),
         ProvenanceKind::Literature => lang.pick("literatuur", "literature"),
         ProvenanceKind::Editorial => lang.pick("redactionele reconstructie", "editorial reconstruction"),
@@ -104,7 +106,11 @@ pub(crate) fn provenance_line(a: &Assessment, p: &ProvenanceRef) -> String {
 /// One answer in words: "Onderdelen: Afschrikking" (with the id when asked: "Onderdelen
 /// (components): ...").
 pub(crate) fn answer_phrase(r: &AnswerRef, lang: Lang, ids: bool) -> String {
-    let name = if r.label.is_empty() { r.question.as_str() } else { r.label.as_str() };
+    let name = if r.label.is_empty() {
+        r.question.as_str()
+    } else {
+        r.label.as_str()
+    };
     let name = if ids && !r.label.is_empty() {
         format!("{name} ({})", r.question)
     } else {
@@ -204,7 +210,11 @@ pub fn text_with(a: &Assessment, o: Options) -> String {
         t(lang, "assessed-on"),
         a.assessed_on
     );
-    let _ = writeln!(s, "{}", paint(&format!("{} {}", t(lang, "notice-lead"), notice(a)), "2", color));
+    let _ = writeln!(
+        s,
+        "{}",
+        paint(&format!("{} {}", t(lang, "notice-lead"), notice(a)), "2", color)
+    );
     let _ = writeln!(s);
     let w = ["verdict", "action", "why", "recognition"]
         .iter()

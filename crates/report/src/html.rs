@@ -1,8 +1,6 @@
 //! Self-contained, printable HTML for one assessment.
 
-use crate::assessment::{
-    Options, alternatives, answers_line, footnote, kind_label, missing_name, notice, rule_name,
-};
+use crate::assessment::{Options, alternatives, answers_line, footnote, kind_label, missing_name, notice, rule_name};
 use crate::{harm_label, outcome_symbol, recognition_line, t};
 use kader_core::{Assessment, Outcome, ProvenanceKind, ProvenanceRef};
 use std::fmt::Write as _;
@@ -211,7 +209,13 @@ pub fn assessment_section_with(a: &Assessment, o: Options) -> String {
     if !a.sources.is_empty() {
         let _ = write!(s, "<h2>{}</h2><ol class=\"sources\">", t(lang, "sources"));
         for src in &a.sources {
-            let _ = write!(s, "<li id=\"bron-{}\" value=\"{}\">{}", src.number, src.number, escape(&src.citation));
+            let _ = write!(
+                s,
+                "<li id=\"bron-{}\" value=\"{}\">{}",
+                src.number,
+                src.number,
+                escape(&src.citation)
+            );
             if let Some(u) = &src.url {
                 if u.starts_with("https://") || u.starts_with("http://") {
                     let _ = write!(s, " <a href=\"{}\">{}</a>", escape(u), escape(u));

@@ -5,8 +5,8 @@
 #![deny(missing_docs)]
 
 mod assessment;
-mod html;
 pub mod framework_doc;
+mod html;
 pub mod portfolio;
 
 pub use assessment::{Options, markdown, markdown_with, text, text_with};
@@ -103,4 +103,3 @@ pub(crate) fn recognition_line(r: &kader_core::RecognitionStatus, lang: Lang) ->
     };
     format!("{} · {status}", r.level.label)
 }
-

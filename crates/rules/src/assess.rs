@@ -267,7 +267,9 @@ impl Compiled {
         let fq = self.framework.questions.get(slot)?;
         let value = dense.get(slot)?;
         Some(match value {
-            Value::Bool(b) => lang.pick(if b { "ja" } else { "nee" }, if b { "yes" } else { "no" }).to_owned(),
+            Value::Bool(b) => lang
+                .pick(if b { "ja" } else { "nee" }, if b { "yes" } else { "no" })
+                .to_owned(),
             Value::Int(n) => match &fq.unit {
                 Some(u) => format!("{n} {}", u.get(lang)),
                 None => n.to_string(),

@@ -521,7 +521,11 @@ fn check_decision(c: &mut Checker<'_>) {
     let fw = c.fw;
     let with_id = fw.decision.iter().filter(|d| d.id.is_some()).count();
     if with_id > 0 {
-        let ids: Vec<&str> = fw.decision.iter().map(|d| d.id.as_deref().unwrap_or_default()).collect();
+        let ids: Vec<&str> = fw
+            .decision
+            .iter()
+            .map(|d| d.id.as_deref().unwrap_or_default())
+            .collect();
         c.unique("decision", ids.into_iter(), "id");
     }
     for (i, d) in fw.decision.iter().enumerate() {
@@ -611,7 +615,10 @@ fn check_migrations(c: &mut Checker<'_>) {
         if let Some(first) = seen.insert(m.from.as_str(), i) {
             c.err(
                 p.clone().key("from"),
-                format!("a second migration from `{}`; migration[{first}] has it already", m.from),
+                format!(
+                    "a second migration from `{}`; migration[{first}] has it already",
+                    m.from
+                ),
             );
         }
         let mut qs: HashMap<&str, usize> = HashMap::new();
@@ -621,12 +628,17 @@ fn check_migrations(c: &mut Checker<'_>) {
             if let Some(first) = qs.insert(q.id.as_str(), k) {
                 c.err(
                     qp.clone().key("id"),
-                    format!("question `{}` is migrated twice; question[{first}] has it already", q.id),
+                    format!(
+                        "question `{}` is migrated twice; question[{first}] has it already",
+                        q.id
+                    ),
                 );
             }
             let target_id = q.rename_to.as_deref().unwrap_or(&q.id);
             let target = fw.question(target_id);
-            if target.is_none() && (q.rename_to.is_some() || !q.check_choices.is_empty() || !q.rename_choices.is_empty()) {
+            if target.is_none()
+                && (q.rename_to.is_some() || !q.check_choices.is_empty() || !q.rename_choices.is_empty())
+            {
                 c.err(
                     qp.clone().key(if q.rename_to.is_some() { "rename-to" } else { "id" }),
                     format!("question `{target_id}` is not defined in this version"),

@@ -18,7 +18,10 @@ fn compiled() -> kader_rules::Compiled {
 
 /// The version a file names.
 fn compiled_for(file: &InterventionFile) -> kader_rules::Compiled {
-    let key = file.framework.as_deref().expect("every example names its framework version");
+    let key = file
+        .framework
+        .as_deref()
+        .expect("every example names its framework version");
     kader_data::get_key(key)
         .unwrap_or_else(|e| panic!("{key}: {e}"))
         .compile()

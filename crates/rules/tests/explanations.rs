@@ -83,7 +83,10 @@ fn violations(c: &Compiled, a: &Assessment) -> Result<(), String> {
     let holds = decisive.result == Truth::True && (rule.when.is_some() || earlier_false);
     let shows_rule_text = a.decided_by.explain.starts_with(rule.explain.get(lang));
     if shows_rule_text && !holds {
-        return Err(format!("rule {} text shown although it does not definitely hold", a.decided_by.rule));
+        return Err(format!(
+            "rule {} text shown although it does not definitely hold",
+            a.decided_by.rule
+        ));
     }
     if !shows_rule_text && holds {
         return Err(format!("rule {} holds but its text is not shown", a.decided_by.rule));
@@ -97,9 +100,13 @@ fn violations(c: &Compiled, a: &Assessment) -> Result<(), String> {
             let text = e.get(lang);
             if a.decided_by.explain.ends_with(text) {
                 let s = step(a, &format!("{}.actions[{k}]", rule.path(idx)));
-                let before_false = (0..k).all(|j| step(a, &format!("{}.actions[{j}]", rule.path(idx))).result == Truth::False);
+                let before_false =
+                    (0..k).all(|j| step(a, &format!("{}.actions[{j}]", rule.path(idx))).result == Truth::False);
                 if !(holds && s.decisive && (case.when.is_some() && s.result == Truth::True || before_false)) {
-                    return Err(format!("action case {k} of {} shown although it does not definitely hold", a.decided_by.rule));
+                    return Err(format!(
+                        "action case {k} of {} shown although it does not definitely hold",
+                        a.decided_by.rule
+                    ));
                 }
             }
         }
@@ -130,13 +137,19 @@ fn violations(c: &Compiled, a: &Assessment) -> Result<(), String> {
             }
         }
         if r.because.iter().any(|b| b.value.is_none()) {
-            return Err(format!("criterion {} cites an unanswered question for a definite outcome", r.id));
+            return Err(format!(
+                "criterion {} cites an unanswered question for a definite outcome",
+                r.id
+            ));
         }
     }
     // Advice: only reasons that definitely hold, each with the answers that make it hold.
     for adv in &a.advice {
         if step(a, &format!("adjustment.{}", adv.id)).result != Truth::True {
-            return Err(format!("advice {} shown although the reason does not definitely hold", adv.id));
+            return Err(format!(
+                "advice {} shown although the reason does not definitely hold",
+                adv.id
+            ));
         }
         if adv.because.is_empty() || adv.because.iter().any(|b| b.value.is_none()) {
             return Err(format!("advice {} does not cite the answers that make it hold", adv.id));
@@ -166,7 +179,13 @@ fn the_empty_answer_set_is_explained_too() {
     for c in versions() {
         let a = Answers::new();
         let dense = c.validate(&a).expect("valid");
-        let assessment = c.assess(&InterventionInfo::default(), &a, &dense, "2026-11-28".parse().expect("date"), Lang::Nl);
+        let assessment = c.assess(
+            &InterventionInfo::default(),
+            &a,
+            &dense,
+            "2026-11-28".parse().expect("date"),
+            Lang::Nl,
+        );
         violations(c, &assessment).unwrap_or_else(|e| panic!("{}: {e}", c.framework().key()));
         assert!(assessment.provisional);
     }
@@ -178,7 +197,13 @@ fn a_text_for_a_rule_that_does_not_hold_is_caught() {
     let c = &versions()[0];
     let a = Answers::new();
     let dense = c.validate(&a).expect("valid");
-    let mut assessment = c.assess(&InterventionInfo::default(), &a, &dense, "2026-11-28".parse().expect("date"), Lang::Nl);
+    let mut assessment = c.assess(
+        &InterventionInfo::default(),
+        &a,
+        &dense,
+        "2026-11-28".parse().expect("date"),
+        Lang::Nl,
+    );
     let last = c.framework().decision.len() - 1;
     assessment.decided_by.explain = c.framework().decision[last].explain.get(Lang::Nl).to_owned();
     assert!(violations(c, &assessment).is_err());
