@@ -18,7 +18,6 @@ pub mod timing;
 use kader_core::{Date, InterventionFile, Lang, Truth};
 use kader_report::portfolio::{Entry, Portfolio};
 use kader_rules::{Compiled, DenseAnswers, Evaluation};
-use std::path::{Path, PathBuf};
 
 /// The framework benchmarked.
 pub const FRAMEWORK: (&str, &str) = ("kwaliteitskader", "2024.1");
@@ -34,9 +33,21 @@ pub fn load_and_compile() -> Result<Compiled, Box<dyn std::error::Error>> {
     Ok(loaded.compile()?)
 }
 
-/// The folder of example interventions in this repository.
-pub fn examples_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/interventions")
+/// The interventions benchmarked: the test cases of the benchmarked version (for 2024.1, the
+/// example interventions as they were written for it), embedded in `kader-data`.
+pub fn example_files() -> Vec<(String, String)> {
+    kader_data::cases::embedded(FRAMEWORK.0, FRAMEWORK.1)
+        .into_iter()
+        .map(|f| {
+            let name = f.name.trim_end_matches(".toml").to_owned();
+            // The case's expectations (`[case]`, the last table) are not part of the intervention.
+            let text = match f.text.find("\n[case]") {
+                Some(i) => f.text[..=i].to_owned(),
+                None => f.text,
+            };
+            (name, text)
+        })
+        .collect()
 }
 
 /// One example intervention, parsed and validated.
@@ -57,7 +68,7 @@ pub struct Example {
 pub struct Fixture {
     /// The compiled framework.
     pub compiled: Compiled,
-    /// Every example in `examples/interventions`, in name order.
+    /// Every intervention of [`example_files`], in name order.
     pub examples: Vec<Example>,
 }
 
@@ -65,19 +76,8 @@ impl Fixture {
     /// Loads the framework and the examples.
     pub fn load() -> Result<Fixture, Box<dyn std::error::Error>> {
         let compiled = load_and_compile()?;
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(examples_dir())?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-        paths.sort();
         let mut examples = Vec::new();
-        for p in paths {
-            let text = std::fs::read_to_string(&p)?;
-            let name = p
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
+        for (name, text) in example_files() {
             let file = kader_data::intervention::parse(&name, &text)
                 .map_err(|d| format!("{name}: {}", d.first().map(|x| x.message.clone()).unwrap_or_default()))?;
             let dense = compiled
