@@ -58,7 +58,8 @@ async function example(name) {
 async function fill(page, file) {
   await page.fill("#q-name", file.intervention.name);
   if (file.intervention.provider) await page.fill("#q-provider", file.intervention.provider);
-  const form = await (await page.request.get(`${base}/api/v1/frameworks/kwaliteitskader/2024.1`)).json();
+  const [id, version] = (file.framework || "kwaliteitskader@2024.2").split("@");
+  const form = await (await page.request.get(`${base}/api/v1/frameworks/${id}/${version}`)).json();
   for (const q of form.questions) {
     const v = file.answers[q.id];
     if (v === undefined) continue;
@@ -94,8 +95,10 @@ for (const [file, verdict, action, nl, en] of [
     await fill(page, answers);
     await verdictShown(page, verdict, action);
     assert.equal(await page.textContent("#verdict-label"), nl);
-    // Traffic lights: one row per criterion.
-    assert.equal(await page.locator("#criteria tbody tr").count(), 11);
+    // Traffic lights: one row per criterion of the version the page assesses with.
+    const [fid, fversion] = answers.framework.split("@");
+    const formView = await (await page.request.get(`${base}/api/v1/frameworks/${fid}/${fversion}`)).json();
+    assert.equal(await page.locator("#criteria tbody tr").count(), formView.criteria.length);
     await page.screenshot({ path: join(out, `scan-${verdict}.png`), fullPage: true });
 
     // Download the answers (TOML).
@@ -154,6 +157,11 @@ test("every form control has an accessible name, and the page works with the key
   assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.name), "crime-prevention-aim");
   await page.keyboard.press("ArrowLeft");
   assert.equal(await page.isChecked("#q-crime-prevention-aim-false"), true);
+  // Without a crime-prevention aim an intervention is out of scope only when it is not funded
+  // from Preventie met Gezag either (kwaliteitskader@2024.2).
+  await page.focus("#q-pmg-funded-unknown");
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await page.isChecked("#q-pmg-funded-false"), true);
   await verdictShown(page, "out-of-scope", "not-applicable");
   await page.close();
 });
